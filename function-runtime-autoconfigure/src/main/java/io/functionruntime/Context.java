@@ -1,0 +1,155 @@
+package io.functionruntime;
+
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+
+/**
+ * The invocation context: request id, deadline, function identity and IAM token.
+ * <p>
+ * It serialises with the snake_case names of the cloud's Python context (what
+ * {@code json.dumps(context, default=vars)} prints), and offers the accessors of every
+ * variant of the cloud's Java {@code Context}, so code written for any of them reads
+ * naturally. {@code function_name} is the function id, as in the cloud.
+ */
+@JsonAutoDetect(getterVisibility = Visibility.NONE, isGetterVisibility = Visibility.NONE,
+		fieldVisibility = Visibility.NONE)
+@JsonPropertyOrder({ "aws_request_id", "deadline_ms", "function_name", "function_version", "invoked_function_arn",
+		"log_group_name", "log_stream_name", "memory_limit_in_mb", "request_id", "token" })
+public final class Context {
+
+	private final String requestId;
+
+	private final long deadlineMs;
+
+	private final String functionId;
+
+	private final String functionVersionId;
+
+	private final String logGroupName;
+
+	private final int memoryLimitInMB;
+
+	private final IamToken token;
+
+	/**
+	 * Creates a context.
+	 * @param requestId the request id
+	 * @param deadlineMs epoch milliseconds at which the invocation times out
+	 * @param functionId the function id
+	 * @param functionVersionId the function version id
+	 * @param logGroupName the log group id
+	 * @param memoryLimitInMB the memory limit in megabytes
+	 * @param token the IAM token, or {@code null} when there is none
+	 */
+	public Context(String requestId, long deadlineMs, String functionId, String functionVersionId,
+			String logGroupName, int memoryLimitInMB, IamToken token) {
+		this.requestId = requestId;
+		this.deadlineMs = deadlineMs;
+		this.functionId = functionId;
+		this.functionVersionId = functionVersionId;
+		this.logGroupName = logGroupName;
+		this.memoryLimitInMB = memoryLimitInMB;
+		this.token = token;
+	}
+
+	/** @return the request id */
+	@JsonProperty("request_id")
+	public String getRequestId() {
+		return this.requestId;
+	}
+
+	/** @return the request id, under the name of the AWS-compatible context */
+	@JsonProperty("aws_request_id")
+	public String getAwsRequestId() {
+		return this.requestId;
+	}
+
+	/** @return the function id */
+	public String getFunctionId() {
+		return this.functionId;
+	}
+
+	/** @return the function id, which the cloud reports as the function name */
+	@JsonProperty("function_name")
+	public String getFunctionName() {
+		return this.functionId;
+	}
+
+	/** @return the function id, under the name of the AWS-compatible context */
+	@JsonProperty("invoked_function_arn")
+	public String getInvokedFunctionArn() {
+		return this.functionId;
+	}
+
+	/** @return the function version id */
+	@JsonProperty("function_version")
+	public String getFunctionVersion() {
+		return this.functionVersionId;
+	}
+
+	/** @return the function version id */
+	public String getFunctionVersionId() {
+		return this.functionVersionId;
+	}
+
+	/** @return the memory limit in megabytes */
+	@JsonProperty("memory_limit_in_mb")
+	public int getMemoryLimitInMB() {
+		return this.memoryLimitInMB;
+	}
+
+	/** @return the memory limit in megabytes */
+	public int getMemoryLimit() {
+		return this.memoryLimitInMB;
+	}
+
+	/** @return the log group id */
+	@JsonProperty("log_group_name")
+	public String getLogGroupName() {
+		return this.logGroupName;
+	}
+
+	/** @return the log stream, which the cloud names after the version id */
+	@JsonProperty("log_stream_name")
+	public String getLogStreamName() {
+		return this.functionVersionId;
+	}
+
+	/** @return the log stream, which the cloud names after the version id */
+	public String getStreamName() {
+		return this.functionVersionId;
+	}
+
+	/** @return the IAM token, or {@code null} when none is configured or available */
+	@JsonProperty("token")
+	@JsonInclude(JsonInclude.Include.NON_NULL)
+	public IamToken getToken() {
+		return this.token;
+	}
+
+	/** @return the IAM token as JSON text, or an empty string without a token */
+	public String getTokenJson() {
+		return (this.token != null) ? this.token.toJson() : "";
+	}
+
+	/** @return epoch milliseconds at which the invocation times out */
+	@JsonProperty("deadline_ms")
+	public long getDeadlineMs() {
+		return this.deadlineMs;
+	}
+
+	/** @return milliseconds left until the deadline, never negative */
+	public long getRemainingTimeInMillis() {
+		return Math.max(0, this.deadlineMs - System.currentTimeMillis());
+	}
+
+	@Override
+	public String toString() {
+		return "Context[requestId=" + this.requestId + ", functionId=" + this.functionId + ", deadlineMs="
+				+ this.deadlineMs + "]";
+	}
+
+}

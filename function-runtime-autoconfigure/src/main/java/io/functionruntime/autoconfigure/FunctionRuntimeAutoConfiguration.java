@@ -1,0 +1,128 @@
+package io.functionruntime.autoconfigure;
+
+import java.time.Clock;
+
+import io.functionruntime.invoke.ContextFactory;
+import io.functionruntime.invoke.FunctionInvoker;
+import io.functionruntime.logging.InvocationLog;
+import io.functionruntime.registry.AnnotatedFunctionHandlerDiscoverer;
+import io.functionruntime.registry.FunctionDefinitionException;
+import io.functionruntime.registry.FunctionHandlerDiscoverer;
+import io.functionruntime.registry.FunctionRegistry;
+import io.functionruntime.token.StaticTokenProvider;
+import io.functionruntime.token.TokenProvider;
+import io.functionruntime.web.EventBinder;
+import io.functionruntime.web.FunctionController;
+import io.functionruntime.web.FunctionHandlerMapping;
+import io.functionruntime.web.HttpEventMapper;
+import io.functionruntime.web.ResponseWriter;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.web.servlet.DispatcherServlet;
+
+/**
+ * Serves every {@code @FunctionHandler} bean the way the cloud's runtime serves a
+ * function. Each part is a bean that an application can replace by declaring its own.
+ */
+@AutoConfiguration(after = JacksonAutoConfiguration.class)
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+@ConditionalOnClass(DispatcherServlet.class)
+@EnableConfigurationProperties(FunctionRuntimeProperties.class)
+public final class FunctionRuntimeAutoConfiguration {
+
+	@Bean
+	@ConditionalOnMissingBean
+	FunctionHandlerDiscoverer functionHandlerDiscoverer(ConfigurableListableBeanFactory beanFactory) {
+		return new AnnotatedFunctionHandlerDiscoverer(beanFactory);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	FunctionRegistry functionRegistry(FunctionHandlerDiscoverer discoverer, FunctionRuntimeProperties properties,
+			ConfigurableListableBeanFactory beanFactory, ObjectProvider<JsonMapper> jsonMapper) {
+		return new FunctionRegistry(discoverer.findHandlers(), new PropertiesFunctionSettingsSource(properties),
+				beanFactory, jsonMapper.getIfAvailable(JsonMapper::shared));
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	TokenProvider functionTokenProvider(FunctionRuntimeProperties properties) {
+		FunctionRuntimeProperties.Token token = properties.getToken();
+		return switch (token.getSource()) {
+			case NONE -> TokenProvider.NONE;
+			case STATIC -> {
+				if (token.getValue() == null || token.getValue().isBlank()) {
+					throw new FunctionDefinitionException(
+							"function-runtime.token.source is 'static' but function-runtime.token.value is empty.",
+							"Set function-runtime.token.value (for example from an environment variable), "
+									+ "or set function-runtime.token.source to 'none'.");
+				}
+				yield new StaticTokenProvider(token.getValue(), token.getExpiresIn(), Clock.systemUTC());
+			}
+		};
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	ContextFactory functionContextFactory(TokenProvider tokenProvider) {
+		return new ContextFactory(tokenProvider);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	InvocationLog functionInvocationLog() {
+		return new InvocationLog();
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	FunctionInvoker functionInvoker(FunctionRegistry registry, ConfigurableListableBeanFactory beanFactory,
+			InvocationLog invocationLog) {
+		return new FunctionInvoker(registry, beanFactory, invocationLog);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	HttpEventMapper httpEventMapper() {
+		return new HttpEventMapper();
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	EventBinder functionEventBinder(ObjectProvider<JsonMapper> jsonMapper) {
+		return new EventBinder(jsonMapper.getIfAvailable(JsonMapper::shared));
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	ResponseWriter functionResponseWriter(ObjectProvider<JsonMapper> jsonMapper,
+			FunctionRuntimeProperties properties) {
+		return new ResponseWriter(jsonMapper.getIfAvailable(JsonMapper::shared),
+				properties.getMaxResponseSize().toBytes(), properties.isIncludeStackTrace());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	FunctionController functionController(FunctionRegistry registry, HttpEventMapper eventMapper,
+			EventBinder eventBinder, ContextFactory contextFactory, FunctionInvoker invoker,
+			ResponseWriter responseWriter, FunctionRuntimeProperties properties) {
+		return new FunctionController(registry, eventMapper, eventBinder, contextFactory, invoker, responseWriter,
+				properties.getMaxEventSize().toBytes());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	FunctionHandlerMapping functionHandlerMapping(FunctionController controller) {
+		return new FunctionHandlerMapping(controller);
+	}
+
+}

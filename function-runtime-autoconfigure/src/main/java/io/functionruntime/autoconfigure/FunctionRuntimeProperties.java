@@ -1,0 +1,389 @@
+package io.functionruntime.autoconfigure;
+
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.util.unit.DataSize;
+
+/**
+ * Configuration of function-runtime: limits, defaults for every function, and settings
+ * per function keyed by entry point.
+ */
+@ConfigurationProperties("function-runtime")
+public class FunctionRuntimeProperties {
+
+	/**
+	 * Entry point or function id served at "/". Needed only when there is more than one
+	 * function; with one function, that one is the default.
+	 */
+	private String defaultFunction;
+
+	/**
+	 * Largest event accepted, counting the body as it stands in the event (Base64 for
+	 * everything but application/json). Larger requests are answered 413 without being
+	 * read.
+	 */
+	private DataSize maxEventSize = DataSize.ofBytes(3_670_016);
+
+	/**
+	 * Largest response body a function may return. A larger one is answered 502
+	 * ProxyIntegrationError.
+	 */
+	private DataSize maxResponseSize = DataSize.ofBytes(3_670_016);
+
+	/**
+	 * Whether the error response of a failed handler carries its stack trace. Turn it off
+	 * for functions that are reachable from the internet.
+	 */
+	private boolean includeStackTrace = true;
+
+	/**
+	 * Settings that apply to every function unless it overrides them.
+	 */
+	private final Defaults defaults = new Defaults();
+
+	/**
+	 * Settings per function, keyed by entry point. In YAML, write the key in brackets so
+	 * that its dot is kept: "[main.handler]".
+	 */
+	private final Map<String, Function> functions = new LinkedHashMap<>();
+
+	/**
+	 * Where the IAM token of the context comes from.
+	 */
+	private final Token token = new Token();
+
+	public String getDefaultFunction() {
+		return this.defaultFunction;
+	}
+
+	public void setDefaultFunction(String defaultFunction) {
+		this.defaultFunction = defaultFunction;
+	}
+
+	public DataSize getMaxEventSize() {
+		return this.maxEventSize;
+	}
+
+	public void setMaxEventSize(DataSize maxEventSize) {
+		this.maxEventSize = maxEventSize;
+	}
+
+	public DataSize getMaxResponseSize() {
+		return this.maxResponseSize;
+	}
+
+	public void setMaxResponseSize(DataSize maxResponseSize) {
+		this.maxResponseSize = maxResponseSize;
+	}
+
+	public boolean isIncludeStackTrace() {
+		return this.includeStackTrace;
+	}
+
+	public void setIncludeStackTrace(boolean includeStackTrace) {
+		this.includeStackTrace = includeStackTrace;
+	}
+
+	public Defaults getDefaults() {
+		return this.defaults;
+	}
+
+	public Map<String, Function> getFunctions() {
+		return this.functions;
+	}
+
+	public Token getToken() {
+		return this.token;
+	}
+
+	/**
+	 * How every function runs unless it says otherwise.
+	 */
+	public static class Defaults {
+
+		/**
+		 * How long one call may take, waiting for an instance and cold start included. At
+		 * most 10 minutes.
+		 */
+		private Duration timeout = Duration.ofSeconds(3);
+
+		/**
+		 * Memory limit reported in the context and the logs. It is not enforced.
+		 */
+		private DataSize memoryLimit = DataSize.ofMegabytes(128);
+
+		/**
+		 * How many calls one instance serves at once, from 1 to 16.
+		 */
+		private int concurrency = 1;
+
+		/**
+		 * How many instances of a function may run. More than one needs a prototype-scoped
+		 * handler bean, so that each instance has its own object.
+		 */
+		private int instancesLimit = 1;
+
+		/**
+		 * How many instances are created and initialised at startup.
+		 */
+		private int provisionedInstances = 0;
+
+		/**
+		 * How many calls may be in flight or waiting for an instance; more are answered
+		 * 429 at once. Defaults to 10 × instances-limit × concurrency.
+		 */
+		private Integer requestsLimit;
+
+		public Duration getTimeout() {
+			return this.timeout;
+		}
+
+		public void setTimeout(Duration timeout) {
+			this.timeout = timeout;
+		}
+
+		public DataSize getMemoryLimit() {
+			return this.memoryLimit;
+		}
+
+		public void setMemoryLimit(DataSize memoryLimit) {
+			this.memoryLimit = memoryLimit;
+		}
+
+		public int getConcurrency() {
+			return this.concurrency;
+		}
+
+		public void setConcurrency(int concurrency) {
+			this.concurrency = concurrency;
+		}
+
+		public int getInstancesLimit() {
+			return this.instancesLimit;
+		}
+
+		public void setInstancesLimit(int instancesLimit) {
+			this.instancesLimit = instancesLimit;
+		}
+
+		public int getProvisionedInstances() {
+			return this.provisionedInstances;
+		}
+
+		public void setProvisionedInstances(int provisionedInstances) {
+			this.provisionedInstances = provisionedInstances;
+		}
+
+		public Integer getRequestsLimit() {
+			return this.requestsLimit;
+		}
+
+		public void setRequestsLimit(Integer requestsLimit) {
+			this.requestsLimit = requestsLimit;
+		}
+
+	}
+
+	/**
+	 * One function's identity, and the defaults it overrides.
+	 */
+	public static class Function {
+
+		/**
+		 * Function id, also a route: "/{id}" reaches the function. Defaults to a stable
+		 * 20-character id generated from the entry point.
+		 */
+		private String id;
+
+		/**
+		 * Function name, shown in logs. Defaults to the file part of the entry point.
+		 */
+		private String name;
+
+		/**
+		 * Version id reported in the context and the logs. Defaults to a stable generated
+		 * id.
+		 */
+		private String versionId;
+
+		/**
+		 * Log group id reported in the context. Defaults to a stable generated id.
+		 */
+		private String logGroupId;
+
+		/**
+		 * How long one call may take; overrides the default.
+		 */
+		private Duration timeout;
+
+		/**
+		 * Memory limit reported in the context; overrides the default.
+		 */
+		private DataSize memoryLimit;
+
+		/**
+		 * Calls one instance serves at once; overrides the default.
+		 */
+		private Integer concurrency;
+
+		/**
+		 * How many instances may run; overrides the default.
+		 */
+		private Integer instancesLimit;
+
+		/**
+		 * Instances created at startup; overrides the default.
+		 */
+		private Integer provisionedInstances;
+
+		/**
+		 * Calls in flight or queued before 429; overrides the default.
+		 */
+		private Integer requestsLimit;
+
+		public String getId() {
+			return this.id;
+		}
+
+		public void setId(String id) {
+			this.id = id;
+		}
+
+		public String getName() {
+			return this.name;
+		}
+
+		public void setName(String name) {
+			this.name = name;
+		}
+
+		public String getVersionId() {
+			return this.versionId;
+		}
+
+		public void setVersionId(String versionId) {
+			this.versionId = versionId;
+		}
+
+		public String getLogGroupId() {
+			return this.logGroupId;
+		}
+
+		public void setLogGroupId(String logGroupId) {
+			this.logGroupId = logGroupId;
+		}
+
+		public Duration getTimeout() {
+			return this.timeout;
+		}
+
+		public void setTimeout(Duration timeout) {
+			this.timeout = timeout;
+		}
+
+		public DataSize getMemoryLimit() {
+			return this.memoryLimit;
+		}
+
+		public void setMemoryLimit(DataSize memoryLimit) {
+			this.memoryLimit = memoryLimit;
+		}
+
+		public Integer getConcurrency() {
+			return this.concurrency;
+		}
+
+		public void setConcurrency(Integer concurrency) {
+			this.concurrency = concurrency;
+		}
+
+		public Integer getInstancesLimit() {
+			return this.instancesLimit;
+		}
+
+		public void setInstancesLimit(Integer instancesLimit) {
+			this.instancesLimit = instancesLimit;
+		}
+
+		public Integer getProvisionedInstances() {
+			return this.provisionedInstances;
+		}
+
+		public void setProvisionedInstances(Integer provisionedInstances) {
+			this.provisionedInstances = provisionedInstances;
+		}
+
+		public Integer getRequestsLimit() {
+			return this.requestsLimit;
+		}
+
+		public void setRequestsLimit(Integer requestsLimit) {
+			this.requestsLimit = requestsLimit;
+		}
+
+	}
+
+	/**
+	 * Where the IAM token of the context comes from.
+	 */
+	public static class Token {
+
+		/**
+		 * Token source: none (the context has no token) or static (the value below).
+		 */
+		private TokenSource source = TokenSource.NONE;
+
+		/**
+		 * The token, for the static source. Take it from an environment variable rather
+		 * than writing it in a file.
+		 */
+		private String value;
+
+		/**
+		 * Lifetime of the static token from startup; expires_in counts down from it.
+		 */
+		private Duration expiresIn = Duration.ofHours(12);
+
+		public TokenSource getSource() {
+			return this.source;
+		}
+
+		public void setSource(TokenSource source) {
+			this.source = source;
+		}
+
+		public String getValue() {
+			return this.value;
+		}
+
+		public void setValue(String value) {
+			this.value = value;
+		}
+
+		public Duration getExpiresIn() {
+			return this.expiresIn;
+		}
+
+		public void setExpiresIn(Duration expiresIn) {
+			this.expiresIn = expiresIn;
+		}
+
+	}
+
+	/**
+	 * Where the IAM token comes from.
+	 */
+	public enum TokenSource {
+
+		/** No token: the context's token is absent. */
+		NONE,
+
+		/** A token from configuration. */
+		STATIC
+
+	}
+
+}

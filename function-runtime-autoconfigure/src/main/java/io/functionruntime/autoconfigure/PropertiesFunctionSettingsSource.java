@@ -1,0 +1,106 @@
+package io.functionruntime.autoconfigure;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.util.Set;
+
+import io.functionruntime.autoconfigure.FunctionRuntimeProperties.Defaults;
+import io.functionruntime.autoconfigure.FunctionRuntimeProperties.Function;
+import io.functionruntime.registry.EntryPoint;
+import io.functionruntime.registry.FunctionDefinitionException;
+import io.functionruntime.registry.FunctionSettings;
+import io.functionruntime.registry.FunctionSettingsSource;
+
+/**
+ * Resolves each function's settings from {@link FunctionRuntimeProperties}: its own
+ * values, else the defaults; ids the cloud would assign are generated from the entry point
+ * so they stay the same from run to run.
+ */
+class PropertiesFunctionSettingsSource implements FunctionSettingsSource {
+
+	private static final Duration MAX_TIMEOUT = Duration.ofMinutes(10);
+
+	private static final int MAX_CONCURRENCY = 16;
+
+	private static final String ID_ALPHABET = "abcdefghijklmnopqrstuv0123456789";
+
+	private final FunctionRuntimeProperties properties;
+
+	PropertiesFunctionSettingsSource(FunctionRuntimeProperties properties) {
+		this.properties = properties;
+	}
+
+	@Override
+	public FunctionSettings settingsFor(EntryPoint entryPoint) {
+		String name = entryPoint.toString();
+		Function own = this.properties.getFunctions().getOrDefault(name, new Function());
+		Defaults defaults = this.properties.getDefaults();
+		String prefix = (own == this.properties.getFunctions().get(name)) ? "function-runtime.functions[" + name + "]."
+				: "function-runtime.defaults.";
+		Duration timeout = (own.getTimeout() != null) ? own.getTimeout() : defaults.getTimeout();
+		int concurrency = (own.getConcurrency() != null) ? own.getConcurrency() : defaults.getConcurrency();
+		int instancesLimit = (own.getInstancesLimit() != null) ? own.getInstancesLimit() : defaults.getInstancesLimit();
+		int provisioned = (own.getProvisionedInstances() != null) ? own.getProvisionedInstances()
+				: defaults.getProvisionedInstances();
+		Integer requestsLimit = (own.getRequestsLimit() != null) ? own.getRequestsLimit() : defaults.getRequestsLimit();
+		long memory = ((own.getMemoryLimit() != null) ? own.getMemoryLimit() : defaults.getMemoryLimit()).toMegabytes();
+		check(!timeout.isNegative() && !timeout.isZero() && timeout.compareTo(MAX_TIMEOUT) <= 0, name, prefix + "timeout",
+				"must be more than 0 and at most 10 minutes, but is " + timeout);
+		check(concurrency >= 1 && concurrency <= MAX_CONCURRENCY, name, prefix + "concurrency",
+				"must be from 1 to 16, but is " + concurrency);
+		check(instancesLimit >= 1, name, prefix + "instances-limit", "must be at least 1, but is " + instancesLimit);
+		check(provisioned >= 0 && provisioned <= instancesLimit, name, prefix + "provisioned-instances",
+				"must be from 0 to instances-limit (" + instancesLimit + "), but is " + provisioned);
+		check(requestsLimit == null || requestsLimit >= 1, name, prefix + "requests-limit",
+				"must be at least 1, but is " + requestsLimit);
+		check(memory >= 1, name, prefix + "memory-limit", "must be at least 1MB");
+		return new FunctionSettings(orGenerated(own.getId(), "d4e", name), orDefault(own.getName(), entryPoint.file()),
+				orGenerated(own.getVersionId(), "d4e", name + "#version"),
+				orGenerated(own.getLogGroupId(), "ckg", name + "#log-group"), (int) memory, timeout, concurrency,
+				instancesLimit, provisioned,
+				(requestsLimit != null) ? requestsLimit : 10 * instancesLimit * concurrency);
+	}
+
+	private static void check(boolean valid, String function, String property, String problem) {
+		if (!valid) {
+			throw new FunctionDefinitionException(
+					"Function '" + function + "' cannot be configured: " + property + " " + problem + ".",
+					"Correct " + property + " in the application's configuration.");
+		}
+	}
+
+	private static String orDefault(String value, String fallback) {
+		return (value != null && !value.isBlank()) ? value : fallback;
+	}
+
+	private static String orGenerated(String value, String prefix, String seed) {
+		return (value != null && !value.isBlank()) ? value : generatedId(prefix, seed);
+	}
+
+	static String generatedId(String prefix, String seed) {
+		try {
+			byte[] hash = MessageDigest.getInstance("SHA-256").digest(seed.getBytes(StandardCharsets.UTF_8));
+			StringBuilder id = new StringBuilder(20).append(prefix);
+			for (int i = 0; id.length() < 20; i++) {
+				id.append(ID_ALPHABET.charAt((hash[i] & 0xFF) % ID_ALPHABET.length()));
+			}
+			return id.toString();
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException("SHA-256 is missing from this JVM", ex);
+		}
+	}
+
+	@Override
+	public Set<String> configuredEntryPoints() {
+		return this.properties.getFunctions().keySet();
+	}
+
+	@Override
+	public String defaultFunction() {
+		return this.properties.getDefaultFunction();
+	}
+
+}

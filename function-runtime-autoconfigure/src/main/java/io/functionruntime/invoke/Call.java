@@ -1,0 +1,145 @@
+package io.functionruntime.invoke;
+
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import io.functionruntime.Context;
+import io.functionruntime.registry.HandlerAdapter;
+
+import org.slf4j.MDC;
+
+/**
+ * One handler call on a worker thread. {@link #outcome} completes with the result when the
+ * handler returns or its future completes; the instance is released only when the call
+ * has really ended, however long after its deadline that is.
+ */
+final class Call implements Runnable {
+
+	static final String REQUEST_ID_KEY = "requestId";
+
+	final CompletableFuture<Object> outcome = new CompletableFuture<>();
+
+	private final InstancePool pool;
+
+	private final Instance instance;
+
+	private final HandlerAdapter adapter;
+
+	private final Object event;
+
+	private final Context context;
+
+	private final AtomicBoolean ended = new AtomicBoolean();
+
+	private volatile long initNanos = -1;
+
+	private volatile long startNanos;
+
+	private Thread runner;
+
+	private CompletableFuture<?> pending;
+
+	Call(InstancePool pool, Instance instance, HandlerAdapter adapter, Object event, Context context) {
+		this.pool = pool;
+		this.instance = instance;
+		this.adapter = adapter;
+		this.event = event;
+		this.context = context;
+		instance.track(this);
+	}
+
+	@Override
+	public void run() {
+		synchronized (this) {
+			if (this.outcome.isDone()) {
+				end();
+				return;
+			}
+			this.runner = Thread.currentThread();
+		}
+		MDC.put(REQUEST_ID_KEY, this.context.getRequestId());
+		try {
+			this.startNanos = System.nanoTime();
+			this.initNanos = this.instance.initialize();
+			Object result = this.adapter.invoke(this.instance.target(), this.event, this.context);
+			if (this.adapter.isAsync() && result != null) {
+				awaitStage((CompletionStage<?>) result);
+			}
+			else {
+				this.outcome.complete(result);
+				end();
+			}
+		}
+		catch (Throwable ex) {
+			this.outcome.completeExceptionally(ex);
+			end();
+		}
+		finally {
+			synchronized (this) {
+				this.runner = null;
+			}
+			Thread.interrupted();
+			MDC.remove(REQUEST_ID_KEY);
+		}
+	}
+
+	private void awaitStage(CompletionStage<?> stage) {
+		CompletableFuture<?> future = stage.toCompletableFuture();
+		synchronized (this) {
+			this.pending = future;
+		}
+		future.whenComplete((value, failure) -> {
+			if (failure != null) {
+				this.outcome.completeExceptionally(failure);
+			}
+			else {
+				this.outcome.complete(value);
+			}
+			end();
+		});
+	}
+
+	/** Interrupts the handler thread, or cancels the handler's future, at the deadline. */
+	void abort() {
+		this.outcome.completeExceptionally(new CallAbortedException());
+		synchronized (this) {
+			if (this.runner != null) {
+				this.runner.interrupt();
+			}
+			if (this.pending != null) {
+				this.pending.cancel(true);
+			}
+		}
+	}
+
+	private void end() {
+		if (this.ended.compareAndSet(false, true)) {
+			this.instance.untrack(this);
+			this.pool.release(this.instance);
+		}
+	}
+
+	/** @return nanoseconds the cold start took, or {@code -1} on a warm instance */
+	long initNanos() {
+		return this.initNanos;
+	}
+
+	/** @return when the worker started the call, or 0 when it never did */
+	long startNanos() {
+		return this.startNanos;
+	}
+
+	/**
+	 * Completes the outcome of a call that was aborted because it or another call of its
+	 * instance reached the deadline.
+	 */
+	static final class CallAbortedException extends RuntimeException {
+
+		CallAbortedException() {
+			super(null, null, false, false);
+		}
+
+	}
+
+}

@@ -1,0 +1,135 @@
+package io.functionruntime.invoke;
+
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.UndeclaredThrowableException;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import io.functionruntime.Context;
+import io.functionruntime.invoke.Call.CallAbortedException;
+import io.functionruntime.logging.InvocationLog;
+import io.functionruntime.logging.InvocationLog.Report;
+import io.functionruntime.registry.FunctionDefinition;
+import io.functionruntime.registry.FunctionRegistry;
+
+import org.springframework.beans.factory.BeanFactory;
+import org.springframework.beans.factory.DisposableBean;
+
+/**
+ * Runs one call of a function: takes an instance from its pool (or answers
+ * {@link InvocationResult.Throttled}), runs the handler on a worker thread, and waits for
+ * it until the deadline at most. At the deadline the caller gets
+ * {@link InvocationResult.TimedOut} at once, and the instance is retired.
+ */
+public class FunctionInvoker implements DisposableBean {
+
+	private final Map<String, InstancePool> pools = new HashMap<>();
+
+	private final InvocationLog log;
+
+	private final ExecutorService workers;
+
+	public FunctionInvoker(FunctionRegistry registry, BeanFactory beanFactory, InvocationLog log) {
+		this.log = log;
+		this.workers = new ThreadPoolExecutor(0, Integer.MAX_VALUE, 60, TimeUnit.SECONDS, new SynchronousQueue<>(),
+				workerThreads());
+		for (FunctionDefinition function : registry.functions().values()) {
+			this.pools.put(function.name(),
+					new InstancePool(() -> beanFactory.getBean(function.beanName()), function.settings()));
+		}
+	}
+
+	private static ThreadFactory workerThreads() {
+		AtomicInteger count = new AtomicInteger();
+		return (task) -> {
+			Thread thread = new Thread(task, "function-worker-" + count.incrementAndGet());
+			thread.setDaemon(true);
+			return thread;
+		};
+	}
+
+	/**
+	 * Invokes a function and waits for the outcome, until the deadline at most.
+	 * @param function the function
+	 * @param event the event, bound to what the handler takes
+	 * @param context the invocation context
+	 * @param deadlineNanos the {@link System#nanoTime()} of the deadline
+	 * @return how the call ended
+	 */
+	public InvocationResult invoke(FunctionDefinition function, Object event, Context context, long deadlineNanos) {
+		InstancePool pool = this.pools.get(function.name());
+		long queued = System.nanoTime();
+		Instance instance;
+		try {
+			instance = pool.acquire(deadlineNanos);
+		}
+		catch (CallRejectedException ex) {
+			return new InvocationResult.Throttled(ex.getMessage());
+		}
+		String requestId = context.getRequestId();
+		this.log.start(requestId, function.settings().versionId());
+		long dispatched = System.nanoTime();
+		Call call = new Call(pool, instance, function.adapter(), event, context);
+		this.workers.execute(call);
+		InvocationResult result = await(call, deadlineNanos, function);
+		if (result instanceof InvocationResult.Failure failure) {
+			this.log.failure(requestId, function.name(), failure.error());
+			if (failure.error() instanceof Error) {
+				pool.retire(instance, false);
+			}
+		}
+		else if (result instanceof InvocationResult.TimedOut) {
+			pool.retire(instance, true);
+		}
+		long started = (call.startNanos() != 0) ? call.startNanos() : dispatched;
+		this.log.end(requestId, new Report(System.nanoTime() - started, dispatched - queued, call.initNanos(),
+				function.settings().memoryLimitMb()));
+		return result;
+	}
+
+	private static InvocationResult await(Call call, long deadlineNanos, FunctionDefinition function) {
+		try {
+			return new InvocationResult.Success(
+					call.outcome.get(deadlineNanos - System.nanoTime(), TimeUnit.NANOSECONDS));
+		}
+		catch (TimeoutException ex) {
+			return new InvocationResult.TimedOut(function.settings().timeout().toMillis());
+		}
+		catch (ExecutionException ex) {
+			Throwable cause = unwrap(ex);
+			return (cause instanceof CallAbortedException)
+					? new InvocationResult.TimedOut(function.settings().timeout().toMillis())
+					: new InvocationResult.Failure(cause);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			call.abort();
+			return new InvocationResult.TimedOut(function.settings().timeout().toMillis());
+		}
+	}
+
+	static Throwable unwrap(Throwable failure) {
+		Throwable current = failure;
+		while ((current instanceof ExecutionException || current instanceof CompletionException
+				|| current instanceof InvocationTargetException || current instanceof UndeclaredThrowableException)
+				&& current.getCause() != null && current.getCause() != current) {
+			current = current.getCause();
+		}
+		return current;
+	}
+
+	@Override
+	public void destroy() {
+		this.workers.shutdownNow();
+	}
+
+}

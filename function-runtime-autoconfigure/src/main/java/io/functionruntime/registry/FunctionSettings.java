@@ -1,0 +1,22 @@
+package io.functionruntime.registry;
+
+import java.time.Duration;
+
+/**
+ * The resolved settings of one function: its identity as the context reports it, and how
+ * its instances are run.
+ *
+ * @param id the function id, also a route alias
+ * @param name the function name shown in logs
+ * @param versionId the version id
+ * @param logGroupId the log group id
+ * @param memoryLimitMb the memory limit in megabytes (reported only)
+ * @param timeout how long one call may take, queueing and cold start included
+ * @param concurrency how many calls one instance serves at once
+ * @param instancesLimit how many instances may run
+ * @param provisionedInstances how many instances are created at startup
+ * @param requestsLimit how many calls may be in flight or queued
+ */
+public record FunctionSettings(String id, String name, String versionId, String logGroupId, int memoryLimitMb,
+		Duration timeout, int concurrency, int instancesLimit, int provisionedInstances, int requestsLimit) {
+}

@@ -1,0 +1,21 @@
+package io.functionruntime.registry;
+
+import java.lang.reflect.Method;
+
+/**
+ * A bean found to carry {@code @FunctionHandler}, before its shape is checked.
+ *
+ * @param entryPoint the annotation's value, not yet validated
+ * @param beanName the bean
+ * @param beanClass the bean's user class (behind any proxy)
+ * @param method the annotated method, or {@code null} for a type-level handler
+ */
+public record HandlerCandidate(String entryPoint, String beanName, Class<?> beanClass, Method method) {
+
+	/** @return how the candidate is named in messages */
+	public String describe() {
+		return "bean '" + this.beanName + "' (" + ((this.method != null)
+				? this.beanClass.getName() + "." + this.method.getName() : this.beanClass.getName()) + ")";
+	}
+
+}

@@ -1,0 +1,33 @@
+package io.functionruntime.token;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+
+import io.functionruntime.IamToken;
+
+/**
+ * A token from configuration, with an expiry fixed at startup so that {@code expires_in}
+ * counts down as a real token's would. After the expiry the context carries no token.
+ */
+public class StaticTokenProvider implements TokenProvider {
+
+	private final String accessToken;
+
+	private final Instant expiresAt;
+
+	private final Clock clock;
+
+	public StaticTokenProvider(String accessToken, Duration lifetime, Clock clock) {
+		this.accessToken = accessToken;
+		this.clock = clock;
+		this.expiresAt = clock.instant().plus(lifetime);
+	}
+
+	@Override
+	public IamToken currentToken() {
+		long seconds = Duration.between(this.clock.instant(), this.expiresAt).toSeconds();
+		return (seconds > 0) ? IamToken.bearer(this.accessToken, seconds) : null;
+	}
+
+}

@@ -1,0 +1,70 @@
+package io.functionruntime.web;
+
+import java.nio.charset.StandardCharsets;
+
+import io.functionruntime.HttpEvent;
+import io.functionruntime.registry.HandlerAdapter;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Binds the event to what the handler takes. In HTTP mode a {@code String} or
+ * {@code byte[]} parameter gets the whole event as JSON, as in the cloud's Java runtime;
+ * in raw mode it gets the body itself, and every other type gets the body parsed as JSON.
+ */
+public class EventBinder {
+
+	private final JsonMapper jsonMapper;
+
+	public EventBinder(JsonMapper jsonMapper) {
+		this.jsonMapper = jsonMapper;
+	}
+
+	/**
+	 * Binds an HTTP event.
+	 * @param event the event
+	 * @param adapter the handler
+	 * @return the argument
+	 * @throws RequestRejectedException when the event does not fit the handler's type
+	 */
+	public Object bindHttp(HttpEvent event, HandlerAdapter adapter) {
+		try {
+			return switch (adapter.eventKind()) {
+				case HTTP_EVENT -> event;
+				case STRING -> this.jsonMapper.writeValueAsString(event);
+				case BYTES -> this.jsonMapper.writeValueAsBytes(event);
+				case MAP, TREE, OBJECT -> this.jsonMapper.convertValue(event, adapter.eventType());
+			};
+		}
+		catch (JacksonException ex) {
+			throw RequestRejectedException.badRequest(
+					"The event cannot be bound to " + adapter.eventType().toCanonical() + ": " + ex.getOriginalMessage());
+		}
+	}
+
+	/**
+	 * Binds the body of a raw-mode call.
+	 * @param body the body
+	 * @param adapter the handler
+	 * @return the argument
+	 * @throws RequestRejectedException when the body is not valid JSON for the handler's type
+	 */
+	public Object bindRaw(byte[] body, HandlerAdapter adapter) {
+		return switch (adapter.eventKind()) {
+			case BYTES -> body;
+			case STRING -> new String(body, StandardCharsets.UTF_8);
+			case MAP, TREE, OBJECT, HTTP_EVENT -> readJson(body, adapter);
+		};
+	}
+
+	private Object readJson(byte[] body, HandlerAdapter adapter) {
+		try {
+			return this.jsonMapper.readValue(body, adapter.eventType());
+		}
+		catch (JacksonException ex) {
+			throw RequestRejectedException.badRequest("The body is not valid JSON for "
+					+ adapter.eventType().toCanonical() + ": " + ex.getOriginalMessage());
+		}
+	}
+
+}

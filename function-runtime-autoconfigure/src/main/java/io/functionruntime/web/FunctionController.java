@@ -1,0 +1,114 @@
+package io.functionruntime.web;
+
+import java.io.IOException;
+
+import io.functionruntime.Context;
+import io.functionruntime.invoke.ContextFactory;
+import io.functionruntime.invoke.FunctionInvoker;
+import io.functionruntime.invoke.InvocationResult;
+import io.functionruntime.registry.FunctionDefinition;
+import io.functionruntime.registry.FunctionRegistry;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.web.HttpRequestHandler;
+
+/**
+ * The one entry of every call: routes {@code /<entry point>}, {@code /<function id>} or
+ * {@code /} to a function, builds its event in HTTP or raw mode, invokes it and writes the
+ * outcome. Whatever happens, the client gets a complete answer with a request id.
+ */
+public class FunctionController implements HttpRequestHandler {
+
+	private static final Logger logger = LoggerFactory.getLogger(FunctionController.class);
+
+	private final FunctionRegistry registry;
+
+	private final HttpEventMapper eventMapper;
+
+	private final EventBinder eventBinder;
+
+	private final ContextFactory contextFactory;
+
+	private final FunctionInvoker invoker;
+
+	private final ResponseWriter responseWriter;
+
+	private final long maxEventSize;
+
+	public FunctionController(FunctionRegistry registry, HttpEventMapper eventMapper, EventBinder eventBinder,
+			ContextFactory contextFactory, FunctionInvoker invoker, ResponseWriter responseWriter, long maxEventSize) {
+		this.registry = registry;
+		this.eventMapper = eventMapper;
+		this.eventBinder = eventBinder;
+		this.contextFactory = contextFactory;
+		this.invoker = invoker;
+		this.responseWriter = responseWriter;
+		this.maxEventSize = maxEventSize;
+	}
+
+	@Override
+	public void handleRequest(HttpServletRequest request, HttpServletResponse response) throws IOException {
+		long arrivalMillis = System.currentTimeMillis();
+		long arrivalNanos = System.nanoTime();
+		String requestId = RequestIds.next();
+		response.setHeader(HttpEventMapper.REQUEST_ID, requestId);
+		try {
+			FunctionDefinition function = route(request);
+			this.responseWriter.identify(response, function);
+			QueryString query = QueryString.parse(request.getQueryString());
+			Object event = query.raw() ? rawEvent(request, function)
+					: httpEvent(request, query, function, requestId, arrivalMillis);
+			long timeout = function.settings().timeout().toNanos();
+			Context context = this.contextFactory.create(function, requestId, arrivalMillis + timeout / 1_000_000);
+			InvocationResult result = this.invoker.invoke(function, event, context, arrivalNanos + timeout);
+			this.responseWriter.write(response, result, query.raw(), requestId);
+		}
+		catch (RequestRejectedException ex) {
+			if (ex.status() == 413) {
+				response.setHeader("Connection", "close");
+			}
+			this.responseWriter.writeError(response, ex.status(), ErrorBody.of(ex.errorType(), ex.getMessage()));
+		}
+		catch (IOException ex) {
+			throw ex;
+		}
+		catch (RuntimeException ex) {
+			logger.error("Runtime fault, RequestID: {}", requestId, ex);
+			if (!response.isCommitted()) {
+				response.resetBuffer();
+				this.responseWriter.writeError(response, 500,
+						ErrorBody.of("InternalError", "The function runtime failed to process the request"));
+			}
+		}
+	}
+
+	private FunctionDefinition route(HttpServletRequest request) {
+		String path = request.getRequestURI().substring(request.getContextPath().length());
+		String route = path.startsWith("/") ? path.substring(1) : path;
+		FunctionDefinition function = (route.indexOf('/') < 0 && route.indexOf('%') < 0 && route.indexOf(';') < 0)
+				? this.registry.find(route) : null;
+		if (function == null) {
+			throw new RequestRejectedException(404, "NotFound",
+					route.isEmpty() ? "No default function: configure function-runtime.default-function"
+							: "Function not found: no function has the entry point or id '" + route + "'");
+		}
+		return function;
+	}
+
+	private Object rawEvent(HttpServletRequest request, FunctionDefinition function) {
+		return this.eventBinder.bindRaw(RequestBody.read(request, this.maxEventSize, this.maxEventSize),
+				function.adapter());
+	}
+
+	private Object httpEvent(HttpServletRequest request, QueryString query, FunctionDefinition function,
+			String requestId, long arrivalMillis) {
+		byte[] body = RequestBody.read(request, HttpEventMapper.bodyLimit(request, this.maxEventSize),
+				this.maxEventSize);
+		return this.eventBinder.bindHttp(this.eventMapper.toEvent(request, query, body, requestId, arrivalMillis),
+				function.adapter());
+	}
+
+}
