@@ -28,6 +28,8 @@ public class ResponseWriter {
 
 	private static final String JSON = "application/json";
 
+	private static final String HANDLER_ADAPTER = "io.functionruntime.registry.HandlerAdapter";
+
 	private final JsonMapper jsonMapper;
 
 	private final long maxResponseSize;
@@ -170,9 +172,27 @@ public class ResponseWriter {
 	private ErrorBody handlerError(Throwable error) {
 		Class<?> type = error.getClass();
 		String errorType = type.getSimpleName().isEmpty() ? type.getName() : type.getSimpleName();
-		List<String> stackTrace = this.includeStackTrace
-				? Arrays.stream(error.getStackTrace()).map(StackTraceElement::toString).toList() : null;
+		List<String> stackTrace = this.includeStackTrace ? userStackTrace(error) : null;
 		return new ErrorBody(messageOf(error), errorType, stackTrace, null);
+	}
+
+	/**
+	 * Returns the frames of the stack trace down to the handler, without the runtime's own
+	 * frames that called it, so that no runtime internals reach the client.
+	 */
+	private static List<String> userStackTrace(Throwable error) {
+		StackTraceElement[] frames = error.getStackTrace();
+		int end = frames.length;
+		for (int i = 0; i < frames.length; i++) {
+			if (frames[i].getClassName().equals(HANDLER_ADAPTER)) {
+				end = i;
+				break;
+			}
+		}
+		while (end > 0 && frames[end - 1].getClassName().startsWith("java.lang.invoke.")) {
+			end--;
+		}
+		return Arrays.stream(frames, 0, end).map(StackTraceElement::toString).toList();
 	}
 
 	private static String messageOf(Throwable error) {
