@@ -9,6 +9,9 @@ import io.functionruntime.FunctionHandler;
 
 import org.springframework.aop.framework.autoproxy.AutoProxyUtils;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
+import org.springframework.beans.factory.support.RootBeanDefinition;
+import org.springframework.context.annotation.Bean;
+import org.springframework.core.ResolvableType;
 import org.springframework.core.MethodIntrospector;
 import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.core.annotation.AnnotationUtils;
@@ -35,18 +38,37 @@ public class AnnotatedFunctionHandlerDiscoverer implements FunctionHandlerDiscov
 			}
 			FunctionHandler onBean = this.beanFactory.findAnnotationOnBean(beanName, FunctionHandler.class, false);
 			if (onBean != null) {
-				candidates.add(new HandlerCandidate(onBean.value(), beanName, beanClass, null));
+				candidates.add(new HandlerCandidate(onBean.value(), beanName, beanClass, declaredType(beanName), null));
 			}
 			Map<Method, FunctionHandler> methods = MethodIntrospector.selectMethods(beanClass,
-					(MethodIntrospector.MetadataLookup<FunctionHandler>) (method) -> AnnotatedElementUtils
-						.findMergedAnnotation(method, FunctionHandler.class));
+					(MethodIntrospector.MetadataLookup<FunctionHandler>) AnnotatedFunctionHandlerDiscoverer::handlerOf);
 			methods.entrySet()
 				.stream()
 				.sorted(Map.Entry.comparingByValue((a, b) -> a.value().compareTo(b.value())))
 				.forEach((entry) -> candidates
-					.add(new HandlerCandidate(entry.getValue().value(), beanName, beanClass, entry.getKey())));
+					.add(new HandlerCandidate(entry.getValue().value(), beanName, beanClass,
+							ResolvableType.forClass(beanClass), entry.getKey())));
 		}
 		return candidates;
+	}
+
+	private ResolvableType declaredType(String beanName) {
+		if (this.beanFactory.containsBeanDefinition(beanName)
+				&& this.beanFactory.getMergedBeanDefinition(beanName) instanceof RootBeanDefinition definition) {
+			return definition.getResolvableType();
+		}
+		return ResolvableType.forClass(this.beanFactory.getType(beanName, false));
+	}
+
+	/**
+	 * Reads the annotation of a handler method. A {@code @Bean} method carrying it declares
+	 * a handler bean, found as that bean, not as a method of its configuration class.
+	 */
+	private static FunctionHandler handlerOf(Method method) {
+		if (AnnotatedElementUtils.hasAnnotation(method, Bean.class)) {
+			return null;
+		}
+		return AnnotatedElementUtils.findMergedAnnotation(method, FunctionHandler.class);
 	}
 
 }

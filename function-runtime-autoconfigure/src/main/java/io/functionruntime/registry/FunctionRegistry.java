@@ -73,7 +73,7 @@ public class FunctionRegistry {
 	private static HandlerAdapter adapter(HandlerShapes shapes, HandlerCandidate candidate, EntryPoint entryPoint) {
 		try {
 			return (candidate.method() != null) ? shapes.forMethod(candidate.method(), candidate.beanClass())
-					: shapes.forHandlerBean(candidate.beanClass());
+					: shapes.forHandlerBean(candidate.beanClass(), candidate.beanType());
 		}
 		catch (ShapeException ex) {
 			throw new FunctionDefinitionException("Handler '" + entryPoint + "' of " + candidate.describe()

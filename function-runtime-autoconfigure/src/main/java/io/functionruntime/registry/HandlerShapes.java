@@ -71,14 +71,17 @@ final class HandlerShapes {
 		return adapter(handle.asType(INVOKE_TYPE), eventType, resultType, description);
 	}
 
-	HandlerAdapter forHandlerBean(Class<?> beanClass) {
+	HandlerAdapter forHandlerBean(Class<?> beanClass, ResolvableType beanType) {
 		String description = beanClass.getName() + ".handle";
 		if (!Handler.class.isAssignableFrom(beanClass)) {
 			throw new ShapeException(beanClass.getName() + " is annotated with @FunctionHandler at type level "
 					+ "but does not implement io.functionruntime.Handler; implement Handler<E, R> or "
 					+ "put the annotation on the handler method instead");
 		}
-		ResolvableType handlerType = ResolvableType.forClass(beanClass).as(Handler.class);
+		ResolvableType handlerType = beanType.as(Handler.class);
+		if (handlerType == ResolvableType.NONE || handlerType.hasUnresolvableGenerics()) {
+			handlerType = ResolvableType.forClass(beanClass).as(Handler.class);
+		}
 		MethodHandle handle;
 		try {
 			handle = MethodHandles.publicLookup()

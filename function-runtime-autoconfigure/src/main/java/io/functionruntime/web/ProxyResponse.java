@@ -13,7 +13,7 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * A handler result read as an HTTP response, checked against every rule of SPEC §6: a
- * JSON object, an integer status from 100 to 599, string headers, a string body, valid
+ * JSON object, an integer status from 200 to 599 (a 1xx status cannot end a response), string headers, a string body, valid
  * Base64, no forbidden header, not too large. Header names come out canonical; dropped
  * headers are gone and remapped ones renamed.
  *
@@ -79,6 +79,10 @@ record ProxyResponse(int status, Map<String, List<String>> headers, byte[] body)
 		}
 		if (!node.isIntegralNumber() || !node.canConvertToInt() || node.intValue() < 100 || node.intValue() > 599) {
 			throw new MalformedResponseException("'statusCode' is not an integer from 100 to 599");
+		}
+		if (node.intValue() < 200) {
+			throw new MalformedResponseException("'statusCode' " + node.intValue()
+					+ " is informational and cannot end a response; the client would wait forever");
 		}
 		return node.intValue();
 	}

@@ -1,0 +1,217 @@
+package io.functionruntime.http;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import io.functionruntime.Context;
+import io.functionruntime.FunctionHandler;
+import io.functionruntime.Handler;
+import io.functionruntime.HttpEvent;
+import io.functionruntime.HttpResponse;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.context.annotation.Bean;
+
+/**
+ * The handlers the HTTP tests call, one for each shape and behaviour under test.
+ */
+@SpringBootConfiguration
+@EnableAutoConfiguration
+class TestFunctions {
+
+	static final String TOKEN = "t1.secret-token";
+
+	@Bean
+	Echo echo(JsonMapper jsonMapper) {
+		return new Echo(jsonMapper);
+	}
+
+	@Bean
+	Identity identity() {
+		return new Identity();
+	}
+
+	@Bean
+	Failing failing() {
+		return new Failing();
+	}
+
+	@Bean
+	Guarded guarded() {
+		return new Guarded();
+	}
+
+	@Bean
+	@FunctionHandler("typed.handler")
+	Handler<HttpEvent, HttpResponse> typed() {
+		return (event, context) -> HttpResponse.of(201, Map.of("Content-Type", "text/plain"),
+				event.httpMethod() + " " + event.queryStringParameters());
+	}
+
+	@Bean
+	@FunctionHandler("respond.handler")
+	Handler<HttpEvent, JsonNode> respond(JsonMapper jsonMapper) {
+		return (event, context) -> jsonMapper.readTree(event.isBase64Encoded()
+				? new String(Base64.getDecoder().decode(event.body()), StandardCharsets.UTF_8) : event.body());
+	}
+
+	/** Returns what it was called with as the body, in each event shape. */
+	static class Echo {
+
+		private final JsonMapper jsonMapper;
+
+		Echo(JsonMapper jsonMapper) {
+			this.jsonMapper = jsonMapper;
+		}
+
+		@FunctionHandler("echo.event")
+		Map<String, Object> event(Map<String, Object> event, Context context) {
+			Map<String, Object> body = new LinkedHashMap<>();
+			body.put("event", event);
+			body.put("context", context);
+			body.put("remainingMillis", context.getRemainingTimeInMillis());
+			body.put("tokenJson", context.getTokenJson());
+			return Map.of("statusCode", 200, "headers", Map.of("Content-Type", "application/json"), "body",
+					this.jsonMapper.writeValueAsString(body));
+		}
+
+		@FunctionHandler("echo.tree")
+		Map<String, Object> tree(JsonNode event) {
+			return Map.of("body", event.getClass().getSimpleName() + ":" + event.get("httpMethod").asString());
+		}
+
+		@FunctionHandler("echo.string")
+		Map<String, Object> string(String event) {
+			return Map.of("body", event);
+		}
+
+		@FunctionHandler("echo.bytes")
+		Map<String, Object> bytes(byte[] event) {
+			return Map.of("body", new String(event, StandardCharsets.UTF_8));
+		}
+
+		@FunctionHandler("echo.pojo")
+		Map<String, Object> pojo(Request event) {
+			return Map.of("body", event.httpMethod() + " " + event.body() + " " + event.isBase64Encoded());
+		}
+
+		@FunctionHandler("echo.async")
+		CompletionStage<Map<String, Object>> async(HttpEvent event) {
+			long ms = Long.parseLong(event.queryStringParameters().getOrDefault("ms", "0"));
+			return CompletableFuture.supplyAsync(() -> Map.of("statusCode", 202, "body", "later " + ms),
+					CompletableFuture.delayedExecutor(ms, TimeUnit.MILLISECONDS));
+		}
+
+	}
+
+	/** A POJO bound from the event JSON. */
+	record Request(String httpMethod, String body, boolean isBase64Encoded) {
+	}
+
+	/** A POJO bound from a raw body. */
+	record Greeting(String hello) {
+	}
+
+	/** Returns its argument as is, for raw mode. */
+	static class Identity {
+
+		@FunctionHandler("identity.map")
+		Map<String, Object> map(Map<String, Object> body) {
+			return body;
+		}
+
+		@FunctionHandler("identity.string")
+		String string(String body) {
+			return body;
+		}
+
+		@FunctionHandler("identity.bytes")
+		byte[] bytes(byte[] body) {
+			return body;
+		}
+
+		@FunctionHandler("identity.pojo")
+		Greeting pojo(Greeting body) {
+			return new Greeting(body.hello() + "!");
+		}
+
+		@FunctionHandler("identity.nothing")
+		void nothing(Map<String, Object> body) {
+		}
+
+	}
+
+	/** Fails in every way a handler can. */
+	static class Failing {
+
+		@FunctionHandler("fail.sync")
+		Map<String, Object> sync(HttpEvent event) {
+			throw new IllegalStateException(event.queryStringParameters().getOrDefault("message", "boom"));
+		}
+
+		@FunctionHandler("fail.checked")
+		Map<String, Object> checked(HttpEvent event) throws Exception {
+			throw new java.io.IOException("disk gone");
+		}
+
+		@FunctionHandler("fail.async")
+		CompletableFuture<Map<String, Object>> async(Map<String, Object> event) {
+			return CompletableFuture.supplyAsync(() -> {
+				throw new IllegalArgumentException("async failure");
+			});
+		}
+
+		@FunctionHandler("fail.error")
+		Map<String, Object> error(HttpEvent event) {
+			return recurse(0);
+		}
+
+		private Map<String, Object> recurse(int depth) {
+			return (depth < Integer.MAX_VALUE) ? recurse(depth + 1) : Map.of();
+		}
+
+		@FunctionHandler("fail.slow")
+		Map<String, Object> slow(HttpEvent event) throws InterruptedException {
+			Thread.sleep(Long.parseLong(event.queryStringParameters().getOrDefault("ms", "5000")));
+			return Map.of("body", "done");
+		}
+
+		@FunctionHandler("fail.never")
+		CompletableFuture<Map<String, Object>> never(HttpEvent event) {
+			return new CompletableFuture<>();
+		}
+
+	}
+
+	/** Sees how many calls run inside it at once. */
+	static class Guarded {
+
+		private final AtomicInteger running = new AtomicInteger();
+
+		private int calls;
+
+		private int maxRunning;
+
+		@FunctionHandler("guarded.handler")
+		Map<String, Object> handler(HttpEvent event) throws InterruptedException {
+			int now = this.running.incrementAndGet();
+			this.maxRunning = Math.max(this.maxRunning, now);
+			int seen = this.calls;
+			Thread.sleep(5);
+			this.calls = seen + 1;
+			this.running.decrementAndGet();
+			return Map.of("body", this.calls + "/" + this.maxRunning);
+		}
+
+	}
+
+}

@@ -1,0 +1,144 @@
+package io.functionruntime.http;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * An HTTP client for the tests: ordinary calls through the JDK client, and calls written
+ * byte for byte on a socket for what that client will not send.
+ */
+final class TestHttp {
+
+	static final JsonMapper JSON = JsonMapper.shared();
+
+	private static final HttpClient CLIENT = HttpClient.newBuilder()
+		.version(HttpClient.Version.HTTP_1_1)
+		.connectTimeout(Duration.ofSeconds(5))
+		.build();
+
+	private final int port;
+
+	TestHttp(int port) {
+		this.port = port;
+	}
+
+	HttpResponse<byte[]> get(String path) {
+		return send("GET", path, null, null);
+	}
+
+	HttpResponse<byte[]> postJson(String path, String json) {
+		return send("POST", path, "application/json", json.getBytes(StandardCharsets.UTF_8));
+	}
+
+	HttpResponse<byte[]> send(String method, String path, String contentType, byte[] body, String... headers) {
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + path))
+			.timeout(Duration.ofSeconds(20))
+			.method(method, (body != null) ? HttpRequest.BodyPublishers.ofByteArray(body)
+					: HttpRequest.BodyPublishers.noBody());
+		if (contentType != null) {
+			request.header("Content-Type", contentType);
+		}
+		if (headers.length > 0) {
+			request.headers(headers);
+		}
+		try {
+			return CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	static String text(HttpResponse<byte[]> response) {
+		return new String(response.body(), StandardCharsets.UTF_8);
+	}
+
+	static JsonNode json(HttpResponse<byte[]> response) {
+		return JSON.readTree(response.body());
+	}
+
+	/**
+	 * Writes a request as given and reads one response.
+	 * @param head the request line and headers, lines separated by CRLF, without the blank line
+	 * @param body the body bytes to send after the head, possibly only part of a larger one
+	 * @return the response
+	 */
+	RawResponse raw(String head, byte[] body) throws IOException {
+		try (Socket socket = new Socket("127.0.0.1", this.port)) {
+			socket.setSoTimeout(20_000);
+			OutputStream out = socket.getOutputStream();
+			out.write((head + "\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
+			out.write(body);
+			out.flush();
+			return RawResponse.read(socket.getInputStream());
+		}
+	}
+
+	/**
+	 * A response read from a socket.
+	 *
+	 * @param status the status
+	 * @param headers lower-case header name to values
+	 * @param body the body
+	 */
+	record RawResponse(int status, Map<String, List<String>> headers, byte[] body) {
+
+		static RawResponse read(InputStream in) throws IOException {
+			String statusLine = line(in);
+			int status = Integer.parseInt(statusLine.split(" ")[1]);
+			Map<String, List<String>> headers = new LinkedHashMap<>();
+			for (String line = line(in); !line.isEmpty(); line = line(in)) {
+				int colon = line.indexOf(':');
+				headers.computeIfAbsent(line.substring(0, colon).trim().toLowerCase(Locale.ROOT),
+						(key) -> new ArrayList<>()).add(line.substring(colon + 1).trim());
+			}
+			int length = Integer.parseInt(headers.getOrDefault("content-length", List.of("0")).get(0));
+			return new RawResponse(status, headers, in.readNBytes(length));
+		}
+
+		private static String line(InputStream in) throws IOException {
+			ByteArrayOutputStream line = new ByteArrayOutputStream();
+			for (int c = in.read(); c != '\n'; c = in.read()) {
+				if (c < 0) {
+					throw new IOException("connection closed before the response ended");
+				}
+				if (c != '\r') {
+					line.write(c);
+				}
+			}
+			return line.toString(StandardCharsets.ISO_8859_1);
+		}
+
+		String header(String name) {
+			List<String> values = this.headers.get(name.toLowerCase(Locale.ROOT));
+			return (values != null) ? values.get(values.size() - 1) : null;
+		}
+
+		JsonNode json() {
+			return JSON.readTree(this.body);
+		}
+
+	}
+
+}
