@@ -1,0 +1,28 @@
+package io.functionruntime.http;
+
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Without a token source the context has no {@code token}, and {@code getTokenJson()} is
+ * empty.
+ */
+@HttpTest(properties = "function-runtime.token.source=none")
+class NoTokenTests {
+
+	@LocalServerPort
+	int port;
+
+	@Test
+	void contextHasNoTokenKeyAndEmptyTokenJson() {
+		JsonNode body = TestHttp.json(new TestHttp(this.port).get("/echo.event"));
+		assertThat(body.get("context").has("token")).isFalse();
+		assertThat(body.get("context").size()).isEqualTo(9);
+		assertThat(body.get("tokenJson").asString()).isEmpty();
+	}
+
+}
