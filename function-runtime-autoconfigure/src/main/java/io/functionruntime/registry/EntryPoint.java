@@ -1,5 +1,7 @@
 package io.functionruntime.registry;
 
+import javax.lang.model.SourceVersion;
+
 /**
  * A function's entry point, {@code <file>.<handler>}, validated as the cloud validates it.
  *
@@ -36,10 +38,7 @@ public record EntryPoint(String file, String handler) {
 	}
 
 	private static boolean isJavaIdentifier(String name) {
-		if (name.isEmpty() || !Character.isJavaIdentifierStart(name.charAt(0))) {
-			return false;
-		}
-		return name.chars().skip(1).allMatch(Character::isJavaIdentifierPart);
+		return SourceVersion.isIdentifier(name) && !SourceVersion.isKeyword(name);
 	}
 
 	@Override

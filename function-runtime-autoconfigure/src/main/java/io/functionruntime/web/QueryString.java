@@ -84,12 +84,14 @@ public record QueryString(Map<String, List<String>> values, boolean raw) {
 				bytes.write((high << 4) | low);
 				i += 2;
 			}
-			else if (c < 0x100) {
+			else if (c < 0x80) {
 				bytes.write(c);
 			}
 			else {
-				byte[] encoded = String.valueOf(c).getBytes(StandardCharsets.UTF_8);
+				int end = Character.isHighSurrogate(c) && i + 1 < to ? i + 2 : i + 1;
+				byte[] encoded = text.substring(i, end).getBytes(StandardCharsets.UTF_8);
 				bytes.write(encoded, 0, encoded.length);
+				i = end - 1;
 			}
 		}
 		return bytes.toString(StandardCharsets.UTF_8);
