@@ -72,9 +72,6 @@ public class FunctionController implements HttpRequestHandler {
 			}
 			this.responseWriter.writeError(response, ex.status(), ErrorBody.of(ex.errorType(), ex.getMessage()));
 		}
-		catch (IOException ex) {
-			throw ex;
-		}
 		catch (RuntimeException ex) {
 			logger.error("Runtime fault, RequestID: {}", requestId, ex);
 			if (!response.isCommitted()) {

@@ -71,6 +71,12 @@ class InvocationTests {
 	}
 
 	@Test
+	void requestIdIsInTheMdcWhileTheHandlerRuns() {
+		HttpResponse<byte[]> response = new TestHttp(this.port).get("/echo.mdc");
+		assertThat(TestHttp.text(response)).isEqualTo(response.headers().firstValue("X-Request-Id").orElseThrow());
+	}
+
+	@Test
 	void handlerErrorIsLoggedOnceWithItsRequestIdAndStackTrace(CapturedOutput output) {
 		HttpResponse<byte[]> response = new TestHttp(this.port).get("/fail.sync?message=logged-once");
 		String requestId = response.headers().firstValue("X-Request-Id").orElseThrow();

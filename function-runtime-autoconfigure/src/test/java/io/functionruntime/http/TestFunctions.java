@@ -17,6 +17,8 @@ import io.functionruntime.HttpResponse;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.slf4j.MDC;
+
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.context.annotation.Bean;
@@ -102,6 +104,11 @@ class TestFunctions {
 		@FunctionHandler("echo.pojo")
 		Map<String, Object> pojo(Request event) {
 			return Map.of("body", event.httpMethod() + " " + event.body() + " " + event.isBase64Encoded());
+		}
+
+		@FunctionHandler("echo.mdc")
+		Map<String, Object> mdc(HttpEvent event) {
+			return Map.of("body", String.valueOf(MDC.get("requestId")));
 		}
 
 		@FunctionHandler("echo.async")
