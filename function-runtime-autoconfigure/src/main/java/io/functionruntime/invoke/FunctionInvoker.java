@@ -23,6 +23,7 @@ import io.functionruntime.registry.FunctionRegistry;
 
 import org.springframework.beans.factory.BeanFactory;
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.context.SmartLifecycle;
 
 /**
  * Runs one call of a function: takes an instance from its pool (or answers
@@ -30,13 +31,15 @@ import org.springframework.beans.factory.DisposableBean;
  * it until the deadline at most. At the deadline the caller gets
  * {@link InvocationResult.TimedOut} at once, and the instance is retired.
  */
-public class FunctionInvoker implements DisposableBean {
+public class FunctionInvoker implements SmartLifecycle, DisposableBean {
 
 	private final Map<String, InstancePool> pools = new HashMap<>();
 
 	private final InvocationLog log;
 
 	private final ExecutorService workers;
+
+	private volatile boolean running;
 
 	public FunctionInvoker(FunctionRegistry registry, BeanFactory beanFactory, InvocationLog log) {
 		this.log = log;
@@ -73,7 +76,8 @@ public class FunctionInvoker implements DisposableBean {
 			instance = pool.acquire(deadlineNanos);
 		}
 		catch (CallRejectedException ex) {
-			return new InvocationResult.Throttled(ex.getMessage());
+			return (ex.reason() == CallRejectedException.Reason.SHUTTING_DOWN)
+					? new InvocationResult.ShuttingDown(ex.getMessage()) : new InvocationResult.Throttled(ex.getMessage());
 		}
 		String requestId = context.getRequestId();
 		this.log.start(requestId, function.settings().versionId());
@@ -117,6 +121,15 @@ public class FunctionInvoker implements DisposableBean {
 		}
 	}
 
+	/**
+	 * Tells how many instances of a function are in service, busy or idle.
+	 * @param function the entry point
+	 * @return the number of instances, not counting retired ones
+	 */
+	public int liveInstances(String function) {
+		return this.pools.get(function).size();
+	}
+
 	static Throwable unwrap(Throwable failure) {
 		Throwable current = failure;
 		while ((current instanceof ExecutionException || current instanceof CompletionException
@@ -125,6 +138,28 @@ public class FunctionInvoker implements DisposableBean {
 			current = current.getCause();
 		}
 		return current;
+	}
+
+	/** Takes calls; they are taken before this too, from the moment the server listens. */
+	@Override
+	public void start() {
+		this.running = true;
+	}
+
+	/**
+	 * Stops taking calls, before the web server's graceful shutdown waits for the calls in
+	 * flight: calls still in line for an instance are answered at once, running ones go on
+	 * until they end or reach their deadline.
+	 */
+	@Override
+	public void stop() {
+		this.running = false;
+		this.pools.values().forEach(InstancePool::close);
+	}
+
+	@Override
+	public boolean isRunning() {
+		return this.running;
 	}
 
 	@Override

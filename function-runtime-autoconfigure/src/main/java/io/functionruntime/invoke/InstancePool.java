@@ -1,12 +1,16 @@
 package io.functionruntime.invoke;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Semaphore;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
+import io.functionruntime.invoke.CallRejectedException.Reason;
 import io.functionruntime.registry.FunctionSettings;
 
 /**
@@ -16,7 +20,8 @@ import io.functionruntime.registry.FunctionSettings;
  * in FIFO order, until its deadline at most, for one of {@code instances-limit ×
  * concurrency} permits; holding one, it takes an instance with room or starts a new one.
  * A permit comes back only when its call really ends, so a retired instance keeps the
- * capacity its stuck calls occupy and nothing new ever enters it.
+ * capacity its stuck calls occupy and nothing new ever enters it. Closing the pool turns
+ * away new calls and the queued ones at once.
  */
 final class InstancePool {
 
@@ -26,17 +31,21 @@ final class InstancePool {
 
 	private final int requestsLimit;
 
-	private final Semaphore permits;
-
 	private final AtomicInteger admitted = new AtomicInteger();
 
 	private final List<Instance> instances = new ArrayList<>();
+
+	private final ArrayDeque<CompletableFuture<Void>> waiters = new ArrayDeque<>();
+
+	private int freePermits;
+
+	private boolean closed;
 
 	InstancePool(Supplier<Object> factory, FunctionSettings settings) {
 		this.factory = factory;
 		this.concurrency = settings.concurrency();
 		this.requestsLimit = settings.requestsLimit();
-		this.permits = new Semaphore(settings.instancesLimit() * settings.concurrency(), true);
+		this.freePermits = settings.instancesLimit() * settings.concurrency();
 		for (int i = 0; i < settings.provisionedInstances(); i++) {
 			Instance instance = new Instance(factory);
 			instance.initialize();
@@ -45,34 +54,64 @@ final class InstancePool {
 	}
 
 	/**
-	 * Takes an instance for one call.
+	 * Takes an instance for one call, waiting in line until the deadline at most.
 	 * @param deadlineNanos the {@link System#nanoTime()} at which the call times out
 	 * @return the instance, already counting the call
-	 * @throws CallRejectedException over the requests limit, or when no instance came
-	 * free before the deadline
+	 * @throws CallRejectedException over the requests limit, when no instance came free
+	 * before the deadline, or when the pool is closed
 	 */
 	Instance acquire(long deadlineNanos) throws CallRejectedException {
 		if (this.admitted.incrementAndGet() > this.requestsLimit) {
 			this.admitted.decrementAndGet();
-			throw new CallRejectedException("Too many requests: the function's requests limit of "
-					+ this.requestsLimit + " calls in flight or queued is reached");
+			throw new CallRejectedException(Reason.TOO_MANY_REQUESTS, "Too many requests: the function's requests "
+					+ "limit of " + this.requestsLimit + " calls in flight or queued is reached");
 		}
-		if (!awaitPermit(deadlineNanos)) {
+		try {
+			awaitPermit(deadlineNanos);
+		}
+		catch (CallRejectedException ex) {
 			this.admitted.decrementAndGet();
-			throw new CallRejectedException("Too many requests: no instance of the function became free "
-					+ "before the call's deadline");
+			throw ex;
 		}
 		return assign();
 	}
 
-	private boolean awaitPermit(long deadlineNanos) {
+	private void awaitPermit(long deadlineNanos) throws CallRejectedException {
+		CompletableFuture<Void> turn;
+		synchronized (this) {
+			if (this.closed) {
+				throw shuttingDown();
+			}
+			if (this.freePermits > 0 && this.waiters.isEmpty()) {
+				this.freePermits--;
+				return;
+			}
+			turn = new CompletableFuture<>();
+			this.waiters.add(turn);
+		}
 		try {
-			return this.permits.tryAcquire(deadlineNanos - System.nanoTime(), TimeUnit.NANOSECONDS);
+			turn.get(deadlineNanos - System.nanoTime(), TimeUnit.NANOSECONDS);
 		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			return false;
+		catch (ExecutionException ex) {
+			throw shuttingDown();
 		}
+		catch (TimeoutException | InterruptedException ex) {
+			if (ex instanceof InterruptedException) {
+				Thread.currentThread().interrupt();
+			}
+			giveUp(turn);
+		}
+	}
+
+	/** Leaves the line at the deadline, unless the permit was handed over meanwhile. */
+	private void giveUp(CompletableFuture<Void> turn) throws CallRejectedException {
+		synchronized (this) {
+			if (!this.waiters.remove(turn) && !turn.isCompletedExceptionally()) {
+				return;
+			}
+		}
+		throw new CallRejectedException(Reason.TOO_MANY_REQUESTS,
+				"Too many requests: no instance of the function became free before the call's deadline");
 	}
 
 	private synchronized Instance assign() {
@@ -89,14 +128,21 @@ final class InstancePool {
 	}
 
 	/**
-	 * Gives back what {@link #acquire} took, once the call has really ended.
+	 * Gives back what {@link #acquire} took, once the call has really ended: the permit goes
+	 * to the first call in line, if any.
 	 * @param instance the instance of the call
 	 */
 	void release(Instance instance) {
 		synchronized (this) {
 			instance.leave();
+			CompletableFuture<Void> next = this.waiters.poll();
+			if (next != null) {
+				next.complete(null);
+			}
+			else {
+				this.freePermits++;
+			}
 		}
-		this.permits.release();
 		this.admitted.decrementAndGet();
 	}
 
@@ -118,9 +164,33 @@ final class InstancePool {
 		}
 	}
 
+	/**
+	 * Turns away every later call and every call still in line; calls already running go
+	 * on.
+	 */
+	void close() {
+		List<CompletableFuture<Void>> turnedAway;
+		synchronized (this) {
+			this.closed = true;
+			turnedAway = new ArrayList<>(this.waiters);
+			this.waiters.clear();
+		}
+		turnedAway.forEach((turn) -> turn.completeExceptionally(shuttingDown()));
+	}
+
+	private static CallRejectedException shuttingDown() {
+		return new CallRejectedException(Reason.SHUTTING_DOWN,
+				"The function runtime is shutting down and takes no new calls");
+	}
+
 	/** @return the instances in service */
 	synchronized int size() {
 		return this.instances.size();
+	}
+
+	/** @return the calls waiting for an instance */
+	synchronized int queued() {
+		return this.waiters.size();
 	}
 
 }

@@ -37,4 +37,12 @@ public sealed interface InvocationResult {
 	record Throttled(String reason) implements InvocationResult {
 	}
 
+	/**
+	 * The call was turned away because the application is shutting down.
+	 *
+	 * @param reason why, for the error message
+	 */
+	record ShuttingDown(String reason) implements InvocationResult {
+	}
+
 }

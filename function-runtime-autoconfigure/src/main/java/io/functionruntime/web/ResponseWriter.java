@@ -82,6 +82,9 @@ public class ResponseWriter {
 		else if (result instanceof InvocationResult.Throttled throttled) {
 			writeError(response, 429, ErrorBody.of("TooManyRequests", throttled.reason()));
 		}
+		else if (result instanceof InvocationResult.ShuttingDown shuttingDown) {
+			writeError(response, 503, ErrorBody.of("ServiceUnavailable", shuttingDown.reason()));
+		}
 	}
 
 	/**

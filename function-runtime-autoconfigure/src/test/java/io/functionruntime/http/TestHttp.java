@@ -24,9 +24,9 @@ import tools.jackson.databind.json.JsonMapper;
  * An HTTP client for the tests: ordinary calls through the JDK client, and calls written
  * byte for byte on a socket for what that client will not send.
  */
-final class TestHttp {
+public final class TestHttp {
 
-	static final JsonMapper JSON = JsonMapper.shared();
+	public static final JsonMapper JSON = JsonMapper.shared();
 
 	private static final HttpClient CLIENT = HttpClient.newBuilder()
 		.version(HttpClient.Version.HTTP_1_1)
@@ -35,19 +35,19 @@ final class TestHttp {
 
 	private final int port;
 
-	TestHttp(int port) {
+	public TestHttp(int port) {
 		this.port = port;
 	}
 
-	HttpResponse<byte[]> get(String path) {
+	public HttpResponse<byte[]> get(String path) {
 		return send("GET", path, null, null);
 	}
 
-	HttpResponse<byte[]> postJson(String path, String json) {
+	public HttpResponse<byte[]> postJson(String path, String json) {
 		return send("POST", path, "application/json", json.getBytes(StandardCharsets.UTF_8));
 	}
 
-	HttpResponse<byte[]> send(String method, String path, String contentType, byte[] body, String... headers) {
+	public HttpResponse<byte[]> send(String method, String path, String contentType, byte[] body, String... headers) {
 		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + path))
 			.timeout(Duration.ofSeconds(20))
 			.method(method, (body != null) ? HttpRequest.BodyPublishers.ofByteArray(body)
@@ -70,11 +70,11 @@ final class TestHttp {
 		}
 	}
 
-	static String text(HttpResponse<byte[]> response) {
+	public static String text(HttpResponse<byte[]> response) {
 		return new String(response.body(), StandardCharsets.UTF_8);
 	}
 
-	static JsonNode json(HttpResponse<byte[]> response) {
+	public static JsonNode json(HttpResponse<byte[]> response) {
 		return JSON.readTree(response.body());
 	}
 
@@ -84,7 +84,7 @@ final class TestHttp {
 	 * @param body the body bytes to send after the head, possibly only part of a larger one
 	 * @return the response
 	 */
-	RawResponse raw(String head, byte[] body) throws IOException {
+	public RawResponse raw(String head, byte[] body) throws IOException {
 		try (Socket socket = new Socket("127.0.0.1", this.port)) {
 			socket.setSoTimeout(20_000);
 			OutputStream out = socket.getOutputStream();
@@ -102,7 +102,7 @@ final class TestHttp {
 	 * @param headers lower-case header name to values
 	 * @param body the body
 	 */
-	record RawResponse(int status, Map<String, List<String>> headers, byte[] body) {
+	public record RawResponse(int status, Map<String, List<String>> headers, byte[] body) {
 
 		static RawResponse read(InputStream in) throws IOException {
 			String statusLine = line(in);
@@ -130,12 +130,12 @@ final class TestHttp {
 			return line.toString(StandardCharsets.ISO_8859_1);
 		}
 
-		String header(String name) {
+		public String header(String name) {
 			List<String> values = this.headers.get(name.toLowerCase(Locale.ROOT));
 			return (values != null) ? values.get(values.size() - 1) : null;
 		}
 
-		JsonNode json() {
+		public JsonNode json() {
 			return JSON.readTree(this.body);
 		}
 
