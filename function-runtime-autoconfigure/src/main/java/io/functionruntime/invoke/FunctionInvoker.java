@@ -140,9 +140,13 @@ public class FunctionInvoker implements SmartLifecycle, DisposableBean {
 		return current;
 	}
 
-	/** Takes calls; they are taken before this too, from the moment the server listens. */
+	/**
+	 * Takes calls again after a {@link #stop()}, as when a paused context is restarted;
+	 * before the first start calls are taken too, from the moment the server listens.
+	 */
 	@Override
 	public void start() {
+		this.pools.values().forEach(InstancePool::open);
 		this.running = true;
 	}
 

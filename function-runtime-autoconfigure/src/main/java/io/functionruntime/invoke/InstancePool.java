@@ -178,6 +178,11 @@ final class InstancePool {
 		turnedAway.forEach((turn) -> turn.completeExceptionally(shuttingDown()));
 	}
 
+	/** Takes calls again after {@link #close()}. */
+	synchronized void open() {
+		this.closed = false;
+	}
+
 	private static CallRejectedException shuttingDown() {
 		return new CallRejectedException(Reason.SHUTTING_DOWN,
 				"The function runtime is shutting down and takes no new calls");

@@ -5,6 +5,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 import io.functionruntime.http.TestHttp;
+import io.functionruntime.invoke.FunctionInvoker;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -18,6 +19,21 @@ import static org.assertj.core.api.Assertions.assertThatException;
  * clear error at once, later calls are not taken.
  */
 class GracefulShutdownTests {
+
+	@Test
+	void stoppedRuntimeTurnsCallsAwayAndTakesThemAgainWhenRestarted() {
+		try (ConfigurableApplicationContext app = new SpringApplicationBuilder(PoolFunctions.class).profiles("pool")
+			.properties("server.port=0")
+			.run()) {
+			TestHttp http = new TestHttp(Integer.parseInt(app.getEnvironment().getProperty("local.server.port")));
+			FunctionInvoker invoker = app.getBean(FunctionInvoker.class);
+			invoker.stop();
+			assertThat(invoker.isRunning()).isFalse();
+			assertThat(http.get("/queue.sleep?ms=1").statusCode()).isEqualTo(503);
+			invoker.start();
+			assertThat(http.get("/queue.sleep?ms=1").statusCode()).isEqualTo(200);
+		}
+	}
 
 	@Test
 	void runningCallsCompleteAndQueuedCallsAreTurnedAwayWhenTheAppStops() throws Exception {
