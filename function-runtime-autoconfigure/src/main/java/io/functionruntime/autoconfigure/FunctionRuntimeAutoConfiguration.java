@@ -9,6 +9,7 @@ import io.functionruntime.registry.AnnotatedFunctionHandlerDiscoverer;
 import io.functionruntime.registry.FunctionDefinitionException;
 import io.functionruntime.registry.FunctionHandlerDiscoverer;
 import io.functionruntime.registry.FunctionRegistry;
+import io.functionruntime.token.MetadataTokenProvider;
 import io.functionruntime.token.StaticTokenProvider;
 import io.functionruntime.token.TokenProvider;
 import io.functionruntime.web.EventBinder;
@@ -55,7 +56,7 @@ public final class FunctionRuntimeAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	TokenProvider functionTokenProvider(FunctionRuntimeProperties properties) {
+	TokenProvider functionTokenProvider(FunctionRuntimeProperties properties, ObjectProvider<JsonMapper> jsonMapper) {
 		FunctionRuntimeProperties.Token token = properties.getToken();
 		return switch (token.getSource()) {
 			case NONE -> TokenProvider.NONE;
@@ -68,6 +69,9 @@ public final class FunctionRuntimeAutoConfiguration {
 				}
 				yield new StaticTokenProvider(token.getValue(), token.getExpiresIn(), Clock.systemUTC());
 			}
+			case METADATA -> new MetadataTokenProvider(token.getMetadataUrl(), token.getConnectTimeout(),
+					token.getReadTimeout(), token.getRefreshBefore(), token.getRetryInterval(),
+					jsonMapper.getIfAvailable(JsonMapper::shared), Clock.systemUTC());
 		};
 	}
 

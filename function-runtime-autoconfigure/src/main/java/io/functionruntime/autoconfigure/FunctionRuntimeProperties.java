@@ -332,13 +332,14 @@ public class FunctionRuntimeProperties {
 	public static class Token {
 
 		/**
-		 * Token source: none (the context has no token) or static (the value below).
+		 * Token source: none (the context has no token), static (the value below) or
+		 * metadata (the metadata service of the VM or container).
 		 */
 		private TokenSource source = TokenSource.NONE;
 
 		/**
-		 * The token, for the static source. Take it from an environment variable rather
-		 * than writing it in a file.
+		 * The token, for the static source. Take it from an environment variable
+		 * (FUNCTION_RUNTIME_TOKEN_VALUE) rather than writing it in a file.
 		 */
 		private String value;
 
@@ -346,6 +347,32 @@ public class FunctionRuntimeProperties {
 		 * Lifetime of the static token from startup; expires_in counts down from it.
 		 */
 		private Duration expiresIn = Duration.ofHours(12);
+
+		/**
+		 * Base URL of the metadata service, for the metadata source.
+		 */
+		private String metadataUrl = "http://169.254.169.254";
+
+		/**
+		 * How long to wait for a connection to the metadata service.
+		 */
+		private Duration connectTimeout = Duration.ofSeconds(1);
+
+		/**
+		 * How long to wait for the metadata service's answer.
+		 */
+		private Duration readTimeout = Duration.ofSeconds(2);
+
+		/**
+		 * How long before its expiry a token is refreshed. Defaults to a tenth of its
+		 * lifetime.
+		 */
+		private Duration refreshBefore;
+
+		/**
+		 * How long to wait before asking the metadata service again after a failure.
+		 */
+		private Duration retryInterval = Duration.ofSeconds(10);
 
 		public TokenSource getSource() {
 			return this.source;
@@ -371,6 +398,46 @@ public class FunctionRuntimeProperties {
 			this.expiresIn = expiresIn;
 		}
 
+		public String getMetadataUrl() {
+			return this.metadataUrl;
+		}
+
+		public void setMetadataUrl(String metadataUrl) {
+			this.metadataUrl = metadataUrl;
+		}
+
+		public Duration getConnectTimeout() {
+			return this.connectTimeout;
+		}
+
+		public void setConnectTimeout(Duration connectTimeout) {
+			this.connectTimeout = connectTimeout;
+		}
+
+		public Duration getReadTimeout() {
+			return this.readTimeout;
+		}
+
+		public void setReadTimeout(Duration readTimeout) {
+			this.readTimeout = readTimeout;
+		}
+
+		public Duration getRefreshBefore() {
+			return this.refreshBefore;
+		}
+
+		public void setRefreshBefore(Duration refreshBefore) {
+			this.refreshBefore = refreshBefore;
+		}
+
+		public Duration getRetryInterval() {
+			return this.retryInterval;
+		}
+
+		public void setRetryInterval(Duration retryInterval) {
+			this.retryInterval = retryInterval;
+		}
+
 	}
 
 	/**
@@ -382,7 +449,10 @@ public class FunctionRuntimeProperties {
 		NONE,
 
 		/** A token from configuration. */
-		STATIC
+		STATIC,
+
+		/** The metadata service, as on a cloud VM or in a serverless container. */
+		METADATA
 
 	}
 
