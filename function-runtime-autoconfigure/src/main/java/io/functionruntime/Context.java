@@ -1,5 +1,7 @@
 package io.functionruntime;
 
+import java.util.concurrent.Executor;
+
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
 import com.fasterxml.jackson.annotation.JsonInclude;
@@ -34,6 +36,8 @@ public final class Context {
 
 	private final IamToken token;
 
+	private final Executor executor;
+
 	/**
 	 * Creates a context.
 	 * @param requestId the request id
@@ -46,6 +50,22 @@ public final class Context {
 	 */
 	public Context(String requestId, long deadlineMs, String functionId, String functionVersionId,
 			String logGroupName, int memoryLimitInMB, IamToken token) {
+		this(requestId, deadlineMs, functionId, functionVersionId, logGroupName, memoryLimitInMB, token, Runnable::run);
+	}
+
+	/**
+	 * Creates a context whose {@link #getExecutor() executor} is given.
+	 * @param requestId the request id
+	 * @param deadlineMs epoch milliseconds at which the invocation times out
+	 * @param functionId the function id
+	 * @param functionVersionId the function version id
+	 * @param logGroupName the log group id
+	 * @param memoryLimitInMB the memory limit in megabytes
+	 * @param token the IAM token, or {@code null} when there is none
+	 * @param executor runs the handler's asynchronous work
+	 */
+	public Context(String requestId, long deadlineMs, String functionId, String functionVersionId,
+			String logGroupName, int memoryLimitInMB, IamToken token, Executor executor) {
 		this.requestId = requestId;
 		this.deadlineMs = deadlineMs;
 		this.functionId = functionId;
@@ -53,6 +73,7 @@ public final class Context {
 		this.logGroupName = logGroupName;
 		this.memoryLimitInMB = memoryLimitInMB;
 		this.token = token;
+		this.executor = executor;
 	}
 
 	/** @return the request id */
@@ -144,6 +165,17 @@ public final class Context {
 	/** @return milliseconds left until the deadline, never negative */
 	public long getRemainingTimeInMillis() {
 		return Math.max(0, this.deadlineMs - System.currentTimeMillis());
+	}
+
+	/**
+	 * Returns an executor for the handler's asynchronous work, such as
+	 * {@code CompletableFuture.supplyAsync(task, context.getExecutor())}: it runs on the
+	 * runtime's worker threads with this call's {@code requestId} and {@code functionName}
+	 * in the MDC, as the handler itself does.
+	 * @return the executor
+	 */
+	public Executor getExecutor() {
+		return this.executor;
 	}
 
 	@Override

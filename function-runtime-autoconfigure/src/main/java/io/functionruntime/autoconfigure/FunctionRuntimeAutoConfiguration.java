@@ -4,6 +4,7 @@ import java.time.Clock;
 
 import io.functionruntime.invoke.ContextFactory;
 import io.functionruntime.invoke.FunctionInvoker;
+import io.functionruntime.invoke.WorkerThreads;
 import io.functionruntime.logging.InvocationLog;
 import io.functionruntime.registry.AnnotatedFunctionHandlerDiscoverer;
 import io.functionruntime.registry.FunctionDefinitionException;
@@ -77,8 +78,14 @@ public final class FunctionRuntimeAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	ContextFactory functionContextFactory(TokenProvider tokenProvider) {
-		return new ContextFactory(tokenProvider);
+	WorkerThreads functionWorkerThreads() {
+		return new WorkerThreads();
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	ContextFactory functionContextFactory(TokenProvider tokenProvider, WorkerThreads workerThreads) {
+		return new ContextFactory(tokenProvider, workerThreads);
 	}
 
 	@Bean
@@ -90,8 +97,8 @@ public final class FunctionRuntimeAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	FunctionInvoker functionInvoker(FunctionRegistry registry, ConfigurableListableBeanFactory beanFactory,
-			InvocationLog invocationLog) {
-		return new FunctionInvoker(registry, beanFactory, invocationLog);
+			InvocationLog invocationLog, WorkerThreads workerThreads) {
+		return new FunctionInvoker(registry, beanFactory, invocationLog, workerThreads);
 	}
 
 	@Bean

@@ -199,7 +199,8 @@ public class FunctionRuntimeProperties {
 		private String id;
 
 		/**
-		 * Function name, shown in logs. Defaults to the file part of the entry point.
+		 * Function name, shown in logs and in the MDC as functionName. Defaults to the
+		 * entry point.
 		 */
 		private String name;
 

@@ -56,7 +56,7 @@ class PropertiesFunctionSettingsSource implements FunctionSettingsSource {
 		check(requestsLimit == null || requestsLimit >= 1, name, prefix + "requests-limit",
 				"must be at least 1, but is " + requestsLimit);
 		check(memory >= 1, name, prefix + "memory-limit", "must be at least 1MB");
-		return new FunctionSettings(orGenerated(own.getId(), "d4e", name), orDefault(own.getName(), entryPoint.file()),
+		return new FunctionSettings(orGenerated(own.getId(), "d4e", name), orDefault(own.getName(), name),
 				orGenerated(own.getVersionId(), "d4e", name + "#version"),
 				orGenerated(own.getLogGroupId(), "ckg", name + "#log-group"), (int) memory, timeout, concurrency,
 				instancesLimit, provisioned,

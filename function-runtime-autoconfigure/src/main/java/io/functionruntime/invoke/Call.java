@@ -5,9 +5,9 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import io.functionruntime.Context;
+import io.functionruntime.logging.InvocationMdc;
+import io.functionruntime.registry.FunctionDefinition;
 import io.functionruntime.registry.HandlerAdapter;
-
-import org.slf4j.MDC;
 
 /**
  * One handler call on a worker thread. {@link #outcome} completes with the result when the
@@ -16,8 +16,6 @@ import org.slf4j.MDC;
  */
 final class Call implements Runnable {
 
-	static final String REQUEST_ID_KEY = "requestId";
-
 	final CompletableFuture<Object> outcome = new CompletableFuture<>();
 
 	private final InstancePool pool;
@@ -25,6 +23,8 @@ final class Call implements Runnable {
 	private final Instance instance;
 
 	private final HandlerAdapter adapter;
+
+	private final String functionName;
 
 	private final Object event;
 
@@ -40,10 +40,11 @@ final class Call implements Runnable {
 
 	private CompletableFuture<?> pending;
 
-	Call(InstancePool pool, Instance instance, HandlerAdapter adapter, Object event, Context context) {
+	Call(InstancePool pool, Instance instance, FunctionDefinition function, Object event, Context context) {
 		this.pool = pool;
 		this.instance = instance;
-		this.adapter = adapter;
+		this.adapter = function.adapter();
+		this.functionName = function.settings().name();
 		this.event = event;
 		this.context = context;
 		instance.track(this);
@@ -58,7 +59,7 @@ final class Call implements Runnable {
 			}
 			this.runner = Thread.currentThread();
 		}
-		MDC.put(REQUEST_ID_KEY, this.context.getRequestId());
+		InvocationMdc.put(this.context.getRequestId(), this.functionName);
 		try {
 			this.startNanos = System.nanoTime();
 			this.initNanos = this.instance.initialize();
@@ -80,7 +81,7 @@ final class Call implements Runnable {
 				this.runner = null;
 			}
 			Thread.interrupted();
-			MDC.remove(REQUEST_ID_KEY);
+			InvocationMdc.clear();
 		}
 	}
 

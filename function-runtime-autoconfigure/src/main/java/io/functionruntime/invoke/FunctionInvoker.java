@@ -6,23 +6,19 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.SynchronousQueue;
-import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import io.functionruntime.Context;
 import io.functionruntime.invoke.Call.CallAbortedException;
 import io.functionruntime.logging.InvocationLog;
+import io.functionruntime.logging.InvocationMdc;
 import io.functionruntime.logging.InvocationLog.Report;
 import io.functionruntime.registry.FunctionDefinition;
 import io.functionruntime.registry.FunctionRegistry;
 
 import org.springframework.beans.factory.BeanFactory;
-import org.springframework.beans.factory.DisposableBean;
 import org.springframework.context.SmartLifecycle;
 
 /**
@@ -31,33 +27,24 @@ import org.springframework.context.SmartLifecycle;
  * it until the deadline at most. At the deadline the caller gets
  * {@link InvocationResult.TimedOut} at once, and the instance is retired.
  */
-public class FunctionInvoker implements SmartLifecycle, DisposableBean {
+public class FunctionInvoker implements SmartLifecycle {
 
 	private final Map<String, InstancePool> pools = new HashMap<>();
 
 	private final InvocationLog log;
 
-	private final ExecutorService workers;
+	private final Executor workers;
 
 	private volatile boolean running;
 
-	public FunctionInvoker(FunctionRegistry registry, BeanFactory beanFactory, InvocationLog log) {
+	public FunctionInvoker(FunctionRegistry registry, BeanFactory beanFactory, InvocationLog log,
+			Executor workers) {
 		this.log = log;
-		this.workers = new ThreadPoolExecutor(0, Integer.MAX_VALUE, 60, TimeUnit.SECONDS, new SynchronousQueue<>(),
-				workerThreads());
+		this.workers = workers;
 		for (FunctionDefinition function : registry.functions().values()) {
 			this.pools.put(function.name(),
 					new InstancePool(() -> beanFactory.getBean(function.beanName()), function.settings()));
 		}
-	}
-
-	private static ThreadFactory workerThreads() {
-		AtomicInteger count = new AtomicInteger();
-		return (task) -> {
-			Thread thread = new Thread(task, "function-worker-" + count.incrementAndGet());
-			thread.setDaemon(true);
-			return thread;
-		};
 	}
 
 	/**
@@ -80,9 +67,21 @@ public class FunctionInvoker implements SmartLifecycle, DisposableBean {
 					? new InvocationResult.ShuttingDown(ex.getMessage()) : new InvocationResult.Throttled(ex.getMessage());
 		}
 		String requestId = context.getRequestId();
+		InvocationMdc.put(requestId, function.settings().name());
+		try {
+			return run(pool, instance, function, event, context, deadlineNanos, queued);
+		}
+		finally {
+			InvocationMdc.clear();
+		}
+	}
+
+	private InvocationResult run(InstancePool pool, Instance instance, FunctionDefinition function, Object event,
+			Context context, long deadlineNanos, long queued) {
+		String requestId = context.getRequestId();
 		this.log.start(requestId, function.settings().versionId());
 		long dispatched = System.nanoTime();
-		Call call = new Call(pool, instance, function.adapter(), event, context);
+		Call call = new Call(pool, instance, function, event, context);
 		this.workers.execute(call);
 		InvocationResult result = await(call, deadlineNanos, function);
 		if (result instanceof InvocationResult.Failure failure) {
@@ -164,11 +163,6 @@ public class FunctionInvoker implements SmartLifecycle, DisposableBean {
 	@Override
 	public boolean isRunning() {
 		return this.running;
-	}
-
-	@Override
-	public void destroy() {
-		this.workers.shutdownNow();
 	}
 
 }

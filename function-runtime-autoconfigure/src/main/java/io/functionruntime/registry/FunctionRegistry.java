@@ -9,6 +9,8 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 import io.functionruntime.registry.HandlerShapes.ShapeException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
@@ -18,6 +20,8 @@ import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
  * them: {@code /<entry point>}, {@code /<function id>} and {@code /} for the default.
  */
 public class FunctionRegistry {
+
+	private static final Logger logger = LoggerFactory.getLogger(FunctionRegistry.class);
 
 	private static final String ENTRY_POINT_FIX = "Use an entry point of the form <file>.<handler>, such as 'main.handler': "
 			+ "a file name of letters, digits, '_' or '-', one dot, and a Java identifier.";
@@ -44,6 +48,23 @@ public class FunctionRegistry {
 		this.functions = Collections.unmodifiableMap(functions);
 		this.routes = routes(functions.values());
 		this.defaultFunction = defaultFunction(settingsSource.defaultFunction());
+		if (logger.isInfoEnabled()) {
+			this.functions.values().forEach((function) -> logger.info(describe(function)));
+		}
+	}
+
+	/**
+	 * Describes a function in one line: where it is served and how it runs.
+	 * @param function the function
+	 * @return the description
+	 */
+	public String describe(FunctionDefinition function) {
+		FunctionSettings settings = function.settings();
+		return "Function " + function.name() + " at /" + function.name() + ", /" + settings.id()
+				+ ((function == this.defaultFunction) ? " and /" : "") + ": id " + settings.id() + ", version "
+				+ settings.versionId() + ", timeout " + settings.timeout().toMillis() + " ms, instances "
+				+ settings.instancesLimit() + " (" + settings.provisionedInstances() + " provisioned), concurrency "
+				+ settings.concurrency() + ", handler " + function.adapter().description();
 	}
 
 	private static Collection<HandlerCandidate> checkUnique(List<HandlerCandidate> candidates) {

@@ -182,7 +182,7 @@ class FunctionRuntimeAutoConfigurationTests {
 	void functionSettingsDefaultToTheCloudsDefaults() {
 		this.runner.run((context) -> {
 			FunctionSettings settings = settingsOfMain(context);
-			assertThat(settings.name()).isEqualTo("main");
+			assertThat(settings.name()).isEqualTo("main.handler");
 			assertThat(settings.memoryLimitMb()).isEqualTo(128);
 			assertThat(settings.concurrency()).isEqualTo(1);
 			assertThat(settings.instancesLimit()).isEqualTo(1);

@@ -71,9 +71,17 @@ class InvocationTests {
 	}
 
 	@Test
-	void requestIdIsInTheMdcWhileTheHandlerRuns() {
+	void requestIdAndFunctionNameAreInTheMdcWhileTheHandlerRuns() {
 		HttpResponse<byte[]> response = new TestHttp(this.port).get("/echo.mdc");
-		assertThat(TestHttp.text(response)).isEqualTo(response.headers().firstValue("X-Request-Id").orElseThrow());
+		String requestId = response.headers().firstValue("X-Request-Id").orElseThrow();
+		assertThat(TestHttp.text(response)).isEqualTo(requestId + " echo.mdc");
+	}
+
+	@Test
+	void asyncContinuationsOnTheContextsExecutorSeeTheSameMdc() {
+		HttpResponse<byte[]> response = new TestHttp(this.port).get("/echo.mdcAsync");
+		String requestId = response.headers().firstValue("X-Request-Id").orElseThrow();
+		assertThat(TestHttp.text(response)).isEqualTo(requestId + " " + requestId + " echo.mdcAsync true");
 	}
 
 	@Test

@@ -108,7 +108,15 @@ class TestFunctions {
 
 		@FunctionHandler("echo.mdc")
 		Map<String, Object> mdc(HttpEvent event) {
-			return Map.of("body", String.valueOf(MDC.get("requestId")));
+			return Map.of("body", MDC.get("requestId") + " " + MDC.get("functionName"));
+		}
+
+		@FunctionHandler("echo.mdcAsync")
+		CompletableFuture<Map<String, Object>> mdcAsync(HttpEvent event, Context context) {
+			return CompletableFuture.supplyAsync(() -> MDC.get("requestId"), context.getExecutor())
+				.thenApplyAsync((first) -> Map.of("body", first + " " + MDC.get("requestId") + " "
+						+ MDC.get("functionName") + " " + Thread.currentThread().getName().startsWith("function-worker-")),
+						context.getExecutor());
 		}
 
 		@FunctionHandler("echo.async")
