@@ -17,7 +17,10 @@ import io.functionruntime.web.EventBinder;
 import io.functionruntime.web.FunctionController;
 import io.functionruntime.web.FunctionHandlerMapping;
 import io.functionruntime.web.HttpEventMapper;
+import io.functionruntime.web.JsonErrorReportValve;
 import io.functionruntime.web.ResponseWriter;
+import org.apache.catalina.core.StandardHost;
+import org.apache.catalina.startup.Tomcat;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -28,14 +31,18 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration;
+import org.springframework.boot.tomcat.ConfigurableTomcatWebServerFactory;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
+import org.springframework.boot.webmvc.autoconfigure.error.ErrorMvcAutoConfiguration;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.web.servlet.DispatcherServlet;
 
 /**
  * Serves every {@code @FunctionHandler} bean the way the cloud's runtime serves a
  * function. Each part is a bean that an application can replace by declaring its own.
  */
-@AutoConfiguration(after = JacksonAutoConfiguration.class)
+@AutoConfiguration(after = JacksonAutoConfiguration.class, before = ErrorMvcAutoConfiguration.class)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @ConditionalOnClass(DispatcherServlet.class)
 @EnableConfigurationProperties(FunctionRuntimeProperties.class)
@@ -134,6 +141,29 @@ public final class FunctionRuntimeAutoConfiguration {
 	@ConditionalOnMissingBean
 	FunctionHandlerMapping functionHandlerMapping(FunctionController controller) {
 		return new FunctionHandlerMapping(controller);
+	}
+
+	/**
+	 * Makes Tomcat's own answers the runtime's JSON errors, and leaves encoded slashes in
+	 * paths encoded, so that such a path is an unknown function (404), not a rejected
+	 * request.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass({ Tomcat.class, ConfigurableTomcatWebServerFactory.class })
+	static class TomcatConfiguration {
+
+		@Bean
+		WebServerFactoryCustomizer<ConfigurableTomcatWebServerFactory> functionRuntimeTomcatCustomizer() {
+			return (factory) -> {
+				factory.addContextCustomizers((context) -> {
+					if (context.getParent() instanceof StandardHost host) {
+						host.setErrorReportValveClass(JsonErrorReportValve.class.getName());
+					}
+				});
+				factory.addConnectorCustomizers((connector) -> connector.setEncodedSolidusHandling("passthrough"));
+			};
+		}
+
 	}
 
 }

@@ -10,13 +10,14 @@ import io.functionruntime.registry.FunctionDefinition;
 import io.functionruntime.registry.HandlerAdapter;
 
 /**
- * One handler call on a worker thread. {@link #outcome} completes with the result when the
- * handler returns or its future completes; the instance is released only when the call
- * has really ended, however long after its deadline that is.
+ * One handler call on a worker thread. {@link #outcome} completes with how the call ended
+ * when the handler returns or its future completes, or when the call is aborted; the
+ * instance is released only when the call has really ended, however long after its
+ * deadline that is.
  */
 final class Call implements Runnable {
 
-	final CompletableFuture<Object> outcome = new CompletableFuture<>();
+	final CompletableFuture<InvocationResult> outcome = new CompletableFuture<>();
 
 	private final InstancePool pool;
 
@@ -25,6 +26,8 @@ final class Call implements Runnable {
 	private final HandlerAdapter adapter;
 
 	private final String functionName;
+
+	private final long timeoutMillis;
 
 	private final Object event;
 
@@ -45,6 +48,7 @@ final class Call implements Runnable {
 		this.instance = instance;
 		this.adapter = function.adapter();
 		this.functionName = function.settings().name();
+		this.timeoutMillis = function.settings().timeout().toMillis();
 		this.event = event;
 		this.context = context;
 		instance.track(this);
@@ -68,12 +72,12 @@ final class Call implements Runnable {
 				awaitStage((CompletionStage<?>) result);
 			}
 			else {
-				this.outcome.complete(result);
+				this.outcome.complete(new InvocationResult.Success(result));
 				end();
 			}
 		}
 		catch (Throwable ex) {
-			this.outcome.completeExceptionally(ex);
+			this.outcome.complete(failure(ex));
 			end();
 		}
 		finally {
@@ -91,19 +95,23 @@ final class Call implements Runnable {
 			this.pending = future;
 		}
 		future.whenComplete((value, failure) -> {
-			if (failure != null) {
-				this.outcome.completeExceptionally(failure);
-			}
-			else {
-				this.outcome.complete(value);
-			}
+			this.outcome.complete((failure != null) ? failure(failure) : new InvocationResult.Success(value));
 			end();
 		});
 	}
 
+	/**
+	 * Records a failure without the wrappers of futures and reflection. The outcome never
+	 * completes exceptionally, so that waiting for it never builds a wrapper that would
+	 * call the failure's own, possibly broken, {@code toString()}.
+	 */
+	private static InvocationResult failure(Throwable failure) {
+		return new InvocationResult.Failure(FunctionInvoker.unwrap(failure));
+	}
+
 	/** Interrupts the handler thread, or cancels the handler's future, at the deadline. */
 	void abort() {
-		this.outcome.completeExceptionally(new CallAbortedException());
+		this.outcome.complete(new InvocationResult.TimedOut(this.timeoutMillis));
 		synchronized (this) {
 			if (this.runner != null) {
 				this.runner.interrupt();
@@ -129,18 +137,6 @@ final class Call implements Runnable {
 	/** @return when the worker started the call, or 0 when it never did */
 	long startNanos() {
 		return this.startNanos;
-	}
-
-	/**
-	 * Completes the outcome of a call that was aborted because it or another call of its
-	 * instance reached the deadline.
-	 */
-	static final class CallAbortedException extends RuntimeException {
-
-		CallAbortedException() {
-			super(null, null, false, false);
-		}
-
 	}
 
 }

@@ -11,7 +11,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 import io.functionruntime.Context;
-import io.functionruntime.invoke.Call.CallAbortedException;
 import io.functionruntime.logging.InvocationLog;
 import io.functionruntime.logging.InvocationMdc;
 import io.functionruntime.logging.InvocationLog.Report;
@@ -28,6 +27,8 @@ import org.springframework.context.SmartLifecycle;
  * {@link InvocationResult.TimedOut} at once, and the instance is retired.
  */
 public class FunctionInvoker implements SmartLifecycle {
+
+	private static final int MAX_WRAPPERS = 8;
 
 	private final Map<String, InstancePool> pools = new HashMap<>();
 
@@ -101,17 +102,13 @@ public class FunctionInvoker implements SmartLifecycle {
 
 	private static InvocationResult await(Call call, long deadlineNanos, FunctionDefinition function) {
 		try {
-			return new InvocationResult.Success(
-					call.outcome.get(deadlineNanos - System.nanoTime(), TimeUnit.NANOSECONDS));
+			return call.outcome.get(deadlineNanos - System.nanoTime(), TimeUnit.NANOSECONDS);
 		}
 		catch (TimeoutException ex) {
 			return new InvocationResult.TimedOut(function.settings().timeout().toMillis());
 		}
 		catch (ExecutionException ex) {
-			Throwable cause = unwrap(ex);
-			return (cause instanceof CallAbortedException)
-					? new InvocationResult.TimedOut(function.settings().timeout().toMillis())
-					: new InvocationResult.Failure(cause);
+			return new InvocationResult.Failure(ex.getCause());
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
@@ -129,14 +126,21 @@ public class FunctionInvoker implements SmartLifecycle {
 		return this.pools.get(function).size();
 	}
 
+	/**
+	 * Removes the wrappers that futures and reflection put around a handler's failure, at
+	 * most a few levels deep, so that a cycle of causes cannot hold the call.
+	 */
 	static Throwable unwrap(Throwable failure) {
 		Throwable current = failure;
-		while ((current instanceof ExecutionException || current instanceof CompletionException
-				|| current instanceof InvocationTargetException || current instanceof UndeclaredThrowableException)
-				&& current.getCause() != null && current.getCause() != current) {
+		for (int depth = 0; depth < MAX_WRAPPERS && isWrapper(current) && current.getCause() != null; depth++) {
 			current = current.getCause();
 		}
 		return current;
+	}
+
+	private static boolean isWrapper(Throwable failure) {
+		return failure instanceof ExecutionException || failure instanceof CompletionException
+				|| failure instanceof InvocationTargetException || failure instanceof UndeclaredThrowableException;
 	}
 
 	/**

@@ -44,7 +44,13 @@ public class InvocationLog {
 	 * @param failure what the handler threw
 	 */
 	public void failure(String requestId, String function, Throwable failure) {
-		logger.error("Function {} failed, RequestID: {}", function, requestId, failure);
+		try {
+			logger.error("Function {} failed, RequestID: {}", function, requestId, failure);
+		}
+		catch (RuntimeException ex) {
+			logger.error("Function {} failed, RequestID: {}, with a {} that cannot be printed", function, requestId,
+					failure.getClass().getName());
+		}
 	}
 
 	static String reportLine(String requestId, Report report) {

@@ -8,19 +8,24 @@ import io.functionruntime.invoke.FunctionInvoker;
 import io.functionruntime.invoke.InvocationResult;
 import io.functionruntime.registry.FunctionDefinition;
 import io.functionruntime.registry.FunctionRegistry;
+import jakarta.servlet.DispatcherType;
+import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.boot.webmvc.error.ErrorController;
 import org.springframework.web.HttpRequestHandler;
 
 /**
  * The one entry of every call: routes {@code /<entry point>}, {@code /<function id>} or
  * {@code /} to a function, builds its event in HTTP or raw mode, invokes it and writes the
- * outcome. Whatever happens, the client gets a complete answer with a request id.
+ * outcome. Whatever happens, the client gets a complete answer with a request id. It is
+ * the application's {@link ErrorController} too, so the container's error pages are the
+ * same JSON.
  */
-public class FunctionController implements HttpRequestHandler {
+public class FunctionController implements HttpRequestHandler, ErrorController {
 
 	private static final Logger logger = LoggerFactory.getLogger(FunctionController.class);
 
@@ -51,6 +56,10 @@ public class FunctionController implements HttpRequestHandler {
 
 	@Override
 	public void handleRequest(HttpServletRequest request, HttpServletResponse response) throws IOException {
+		if (request.getDispatcherType() == DispatcherType.ERROR) {
+			writeErrorPage(request, response);
+			return;
+		}
 		long arrivalMillis = System.currentTimeMillis();
 		long arrivalNanos = System.nanoTime();
 		String requestId = RequestIds.next();
@@ -72,7 +81,10 @@ public class FunctionController implements HttpRequestHandler {
 			}
 			this.responseWriter.writeError(response, ex.status(), ErrorBody.of(ex.errorType(), ex.getMessage()));
 		}
-		catch (RuntimeException ex) {
+		catch (IOException ex) {
+			throw ex;
+		}
+		catch (Throwable ex) {
 			logger.error("Runtime fault, RequestID: {}", requestId, ex);
 			if (!response.isCommitted()) {
 				response.resetBuffer();
@@ -80,6 +92,19 @@ public class FunctionController implements HttpRequestHandler {
 						ErrorBody.of("InternalError", "The function runtime failed to process the request"));
 			}
 		}
+	}
+
+	/**
+	 * Answers the container's error dispatch, for failures outside the runtime (a filter,
+	 * another servlet), with the same JSON error body as everything else.
+	 */
+	private void writeErrorPage(HttpServletRequest request, HttpServletResponse response) throws IOException {
+		Object status = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
+		int code = (status instanceof Integer value && value >= 400) ? value : 500;
+		if (!response.containsHeader(HttpEventMapper.REQUEST_ID)) {
+			response.setHeader(HttpEventMapper.REQUEST_ID, RequestIds.next());
+		}
+		this.responseWriter.writeError(response, code, ErrorBody.forStatus(code));
 	}
 
 	private FunctionDefinition route(HttpServletRequest request) {

@@ -28,6 +28,8 @@ public class ResponseWriter {
 
 	private static final String JSON = "application/json";
 
+	private static final int MAX_MESSAGE_LENGTH = 16_384;
+
 	private static final String HANDLER_ADAPTER = "io.functionruntime.registry.HandlerAdapter";
 
 	private final JsonMapper jsonMapper;
@@ -64,7 +66,7 @@ public class ResponseWriter {
 			throws IOException {
 		if (result instanceof InvocationResult.Success success) {
 			if (raw) {
-				writeRaw(response, success.value());
+				writeRaw(response, success.value(), requestId);
 			}
 			else {
 				writeProxy(response, success.value(), requestId);
@@ -98,7 +100,7 @@ public class ResponseWriter {
 		write(response, status, JSON, this.jsonMapper.writeValueAsBytes(body));
 	}
 
-	private void writeRaw(HttpServletResponse response, Object value) throws IOException {
+	private void writeRaw(HttpServletResponse response, Object value, String requestId) throws IOException {
 		if (value instanceof String text) {
 			write(response, 200, "text/plain;charset=UTF-8", text.getBytes(StandardCharsets.UTF_8));
 		}
@@ -110,9 +112,8 @@ public class ResponseWriter {
 			try {
 				json = this.jsonMapper.writeValueAsBytes(value);
 			}
-			catch (JacksonException ex) {
-				writeMalformed(response, null, "the result cannot be written as JSON: " + ex.getOriginalMessage(),
-						null);
+			catch (JacksonException | StackOverflowError ex) {
+				writeMalformed(response, null, "the result cannot be written as JSON: " + ex, requestId);
 				return;
 			}
 			write(response, 200, JSON, json);
@@ -124,9 +125,8 @@ public class ResponseWriter {
 		try {
 			tree = toTree(value);
 		}
-		catch (JacksonException ex) {
-			writeMalformed(response, payloadText(value), "the result is not valid JSON: " + ex.getOriginalMessage(),
-					requestId);
+		catch (JacksonException | StackOverflowError ex) {
+			writeMalformed(response, payloadText(value), "the result is not valid JSON: " + ex, requestId);
 			return;
 		}
 		ProxyResponse proxy;
@@ -198,10 +198,17 @@ public class ResponseWriter {
 		return Arrays.stream(frames, 0, end).map(StackTraceElement::toString).toList();
 	}
 
+	/**
+	 * Reads the failure's message defensively: it may be absent, huge, or a method that
+	 * throws.
+	 */
 	private static String messageOf(Throwable error) {
 		try {
 			String message = error.getMessage();
-			return (message != null) ? message : "";
+			if (message == null) {
+				return "";
+			}
+			return (message.length() > MAX_MESSAGE_LENGTH) ? message.substring(0, MAX_MESSAGE_LENGTH) + "…" : message;
 		}
 		catch (RuntimeException ex) {
 			return "";

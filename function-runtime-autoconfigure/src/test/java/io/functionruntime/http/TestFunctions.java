@@ -48,6 +48,11 @@ class TestFunctions {
 	}
 
 	@Bean
+	Faulty faulty() {
+		return new Faulty();
+	}
+
+	@Bean
 	Guarded guarded() {
 		return new Guarded();
 	}
@@ -203,6 +208,101 @@ class TestFunctions {
 		@FunctionHandler("fail.never")
 		CompletableFuture<Map<String, Object>> never(HttpEvent event) {
 			return new CompletableFuture<>();
+		}
+
+	}
+
+	/** Fails in the odd ways real code does. */
+	static class Faulty {
+
+		static final java.util.concurrent.atomic.AtomicInteger calls = new java.util.concurrent.atomic.AtomicInteger();
+
+		@FunctionHandler("fault.counted")
+		Map<String, Object> counted(Map<String, Object> event) {
+			calls.incrementAndGet();
+			return Map.of("body", "counted");
+		}
+
+		@FunctionHandler("fault.nullMessage")
+		Map<String, Object> nullMessage(HttpEvent event) {
+			throw new IllegalStateException();
+		}
+
+		@FunctionHandler("fault.throwingMessage")
+		Map<String, Object> throwingMessage(HttpEvent event) {
+			throw new RuntimeException() {
+
+				@Override
+				public String getMessage() {
+					throw new IllegalStateException("no message for you");
+				}
+
+				@Override
+				public String toString() {
+					throw new IllegalStateException("no string for you");
+				}
+
+			};
+		}
+
+		@FunctionHandler("fault.cyclic")
+		Map<String, Object> cyclic(HttpEvent event) {
+			java.util.concurrent.CompletionException outer = new java.util.concurrent.CompletionException("outer") {
+			};
+			java.util.concurrent.CompletionException inner = new java.util.concurrent.CompletionException("inner", outer);
+			outer.initCause(inner);
+			throw outer;
+		}
+
+		@FunctionHandler("fault.longMessage")
+		Map<String, Object> longMessage(HttpEvent event) {
+			throw new IllegalArgumentException("x".repeat(1_000_000));
+		}
+
+		@FunctionHandler("fault.oom")
+		Map<String, Object> oom(HttpEvent event) {
+			throw new OutOfMemoryError("user code ran out");
+		}
+
+		@FunctionHandler("fault.unserialisable")
+		Object unserialisable(HttpEvent event) {
+			return new Object() {
+
+				public String getBody() {
+					throw new IllegalStateException("getter fails");
+				}
+
+			};
+		}
+
+		@FunctionHandler("fault.cycle")
+		Map<String, Object> cycle(HttpEvent event) {
+			Map<String, Object> result = new java.util.HashMap<>();
+			result.put("body", "x");
+			result.put("self", result);
+			return result;
+		}
+
+		@FunctionHandler("fault.nullFuture")
+		CompletableFuture<Map<String, Object>> nullFuture(HttpEvent event) {
+			return CompletableFuture.completedFuture(null);
+		}
+
+		@FunctionHandler("fault.twice")
+		CompletableFuture<Map<String, Object>> twice(HttpEvent event) {
+			CompletableFuture<Map<String, Object>> future = new CompletableFuture<>();
+			future.complete(Map.of("body", "first"));
+			future.complete(Map.of("body", "second"));
+			future.completeExceptionally(new IllegalStateException("late"));
+			return future;
+		}
+
+		@FunctionHandler("fault.noisy")
+		Map<String, Object> noisy(HttpEvent event) {
+			for (int i = 0; i < 20_000; i++) {
+				System.out.println("noisy line " + i);
+			}
+			return Map.of("body", "done");
 		}
 
 	}
