@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import io.functionruntime.HttpEvent;
 import io.functionruntime.registry.HandlerAdapter;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.exc.StreamReadException;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -37,8 +38,7 @@ public class EventBinder {
 			};
 		}
 		catch (JacksonException ex) {
-			throw RequestRejectedException.badRequest(
-					"The event cannot be bound to " + adapter.eventType().toCanonical() + ": " + ex.getOriginalMessage());
+			throw RequestRejectedException.badRequest("The event does not fit the function's event type");
 		}
 	}
 
@@ -61,9 +61,11 @@ public class EventBinder {
 		try {
 			return this.jsonMapper.readValue(body, adapter.eventType());
 		}
+		catch (StreamReadException ex) {
+			throw RequestRejectedException.badRequest("The body is not valid JSON: " + ex.getOriginalMessage());
+		}
 		catch (JacksonException ex) {
-			throw RequestRejectedException.badRequest("The body is not valid JSON for "
-					+ adapter.eventType().toCanonical() + ": " + ex.getOriginalMessage());
+			throw RequestRejectedException.badRequest("The body does not fit the function's event type");
 		}
 	}
 

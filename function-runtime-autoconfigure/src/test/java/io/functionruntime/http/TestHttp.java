@@ -91,7 +91,7 @@ public final class TestHttp {
 			out.write((head + "\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
 			out.write(body);
 			out.flush();
-			return RawResponse.read(socket.getInputStream());
+			return RawResponse.read(socket.getInputStream(), head.startsWith("HEAD "));
 		}
 	}
 
@@ -104,7 +104,7 @@ public final class TestHttp {
 	 */
 	public record RawResponse(int status, Map<String, List<String>> headers, byte[] body) {
 
-		static RawResponse read(InputStream in) throws IOException {
+		static RawResponse read(InputStream in, boolean bodiless) throws IOException {
 			String statusLine = line(in);
 			int status = Integer.parseInt(statusLine.split(" ")[1]);
 			Map<String, List<String>> headers = new LinkedHashMap<>();
@@ -113,7 +113,7 @@ public final class TestHttp {
 				headers.computeIfAbsent(line.substring(0, colon).trim().toLowerCase(Locale.ROOT),
 						(key) -> new ArrayList<>()).add(line.substring(colon + 1).trim());
 			}
-			int length = Integer.parseInt(headers.getOrDefault("content-length", List.of("0")).get(0));
+			int length = bodiless ? 0 : Integer.parseInt(headers.getOrDefault("content-length", List.of("0")).get(0));
 			return new RawResponse(status, headers, in.readNBytes(length));
 		}
 
