@@ -75,7 +75,7 @@ class PropertiesFunctionSettingsSource implements FunctionSettingsSource {
 		return (value != null && !value.isBlank()) ? value : fallback;
 	}
 
-	private static String orGenerated(String value, String prefix, String seed) {
+	static String orGenerated(String value, String prefix, String seed) {
 		return (value != null && !value.isBlank()) ? value : generatedId(prefix, seed);
 	}
 

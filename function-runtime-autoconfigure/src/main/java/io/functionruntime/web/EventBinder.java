@@ -3,6 +3,7 @@ package io.functionruntime.web;
 import java.nio.charset.StandardCharsets;
 
 import io.functionruntime.HttpEvent;
+import io.functionruntime.registry.EventKind;
 import io.functionruntime.registry.HandlerAdapter;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.exc.StreamReadException;
@@ -12,6 +13,7 @@ import tools.jackson.databind.json.JsonMapper;
  * Binds the event to what the handler takes. In HTTP mode a {@code String} or
  * {@code byte[]} parameter gets the whole event as JSON, as in the cloud's Java runtime;
  * in raw mode it gets the body itself, and every other type gets the body parsed as JSON.
+ * A trigger's event binds the way an HTTP event does, from its JSON.
  */
 public class EventBinder {
 
@@ -29,12 +31,24 @@ public class EventBinder {
 	 * @throws RequestRejectedException when the event does not fit the handler's type
 	 */
 	public Object bindHttp(HttpEvent event, HandlerAdapter adapter) {
+		return (adapter.eventKind() == EventKind.HTTP_EVENT) ? event : bindJson(event, adapter);
+	}
+
+	/**
+	 * Binds an event that is not an HTTP request, such as a trigger's, from the JSON it
+	 * writes as: a {@code String} or {@code byte[]} parameter gets that JSON, every other
+	 * type the value converted.
+	 * @param event the event, any value Jackson can write
+	 * @param adapter the handler
+	 * @return the argument
+	 * @throws RequestRejectedException when the event does not fit the handler's type
+	 */
+	public Object bindJson(Object event, HandlerAdapter adapter) {
 		try {
 			return switch (adapter.eventKind()) {
-				case HTTP_EVENT -> event;
 				case STRING -> this.jsonMapper.writeValueAsString(event);
 				case BYTES -> this.jsonMapper.writeValueAsBytes(event);
-				case MAP, TREE, OBJECT -> this.jsonMapper.convertValue(event, adapter.eventType());
+				case MAP, TREE, OBJECT, HTTP_EVENT -> this.jsonMapper.convertValue(event, adapter.eventType());
 			};
 		}
 		catch (JacksonException ex) {

@@ -378,7 +378,7 @@ class StartupFailureTests {
 		return context.getBean(FunctionRegistry.class).find("main.handler");
 	}
 
-	private static FunctionDefinitionException startupFailure(AssertableWebApplicationContext context) {
+	static FunctionDefinitionException startupFailure(AssertableWebApplicationContext context) {
 		assertThat(context).hasFailed();
 		Throwable root = NestedExceptionUtils.getMostSpecificCause(context.getStartupFailure());
 		assertThat(root).isInstanceOf(FunctionDefinitionException.class);

@@ -1,111 +1,113 @@
 package io.functionruntime.sample;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.IntStream;
 
+import io.functionruntime.test.AutoConfigureFunctionTestClient;
+import io.functionruntime.test.FunctionResult;
+import io.functionruntime.test.FunctionTestClient;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The sample's other handlers do what the README says they do.
+ * The sample's other handlers do what the README says they do. The calls go to the runtime
+ * in-process, with the event, instances, deadlines and response of an HTTP call: add
+ * {@code webEnvironment = RANDOM_PORT} to make the same calls over HTTP.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest
+@AutoConfigureFunctionTestClient
 class SampleHandlersTests {
 
-	private static final JsonMapper JSON = JsonMapper.shared();
+	@Autowired
+	FunctionTestClient functions;
 
-	private static final HttpClient CLIENT = HttpClient.newHttpClient();
-
-	@LocalServerPort
-	int port;
-
-	private HttpResponse<String> call(String path, String contentType, String body) throws Exception {
-		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + path));
-		if (body != null) {
-			request.header("Content-Type", contentType).POST(HttpRequest.BodyPublishers.ofString(body));
-		}
-		return CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
+	@Test
+	void mirrorReturnsTheJsonItIsSentAsTheResponse() {
+		FunctionResult result = this.functions.call("mirror.handler")
+			.jsonBody(Map.of("statusCode", 418, "headers", Map.of("X-Tea", "yes"), "body", "teapot"))
+			.send();
+		assertThat(result.status()).isEqualTo(418);
+		assertThat(result.header("X-Tea")).isEqualTo("yes");
+		assertThat(result.bodyText()).isEqualTo("teapot");
 	}
 
 	@Test
-	void mirrorReturnsTheJsonItIsSentAsTheResponse() throws Exception {
-		HttpResponse<String> response = call("/mirror.handler", "application/json",
-				"{\"statusCode\": 418, \"headers\": {\"X-Tea\": \"yes\"}, \"body\": \"teapot\"}");
-		assertThat(response.statusCode()).isEqualTo(418);
-		assertThat(response.headers().firstValue("X-Tea")).hasValue("yes");
-		assertThat(response.body()).isEqualTo("teapot");
+	void mirrorDecodesBase64BodiesFirst() {
+		FunctionResult result = this.functions.call("mirror.handler").body("{\"body\": \"plain\"}", "text/plain").send();
+		assertThat(result.status()).isEqualTo(200);
+		assertThat(result.bodyText()).isEqualTo("plain");
 	}
 
 	@Test
-	void mirrorDecodesBase64BodiesFirst() throws Exception {
-		HttpResponse<String> response = call("/mirror.handler", "text/plain", "{\"body\": \"plain\"}");
-		assertThat(response.statusCode()).isEqualTo(200);
-		assertThat(response.body()).isEqualTo("plain");
-	}
-
-	@Test
-	void mirrorOfANonObjectIsMalformed() throws Exception {
-		for (String result : new String[] { "\"text\"", "[1]", "7" }) {
-			HttpResponse<String> response = call("/mirror.handler", "application/json", result);
-			assertThat(response.statusCode()).isEqualTo(502);
-			assertThat(JSON.readTree(response.body()).get("payload").asString()).isEqualTo(result.replace(" ", ""));
+	void mirrorOfANonObjectIsMalformed() {
+		for (String json : new String[] { "\"text\"", "[1]", "7" }) {
+			FunctionResult result = this.functions.call("mirror.handler").jsonBody(json).send();
+			assertThat(result.status()).isEqualTo(502);
+			assertThat(result.error().errorType()).isEqualTo("ProxyIntegrationError");
+			assertThat(result.error().payload()).isEqualTo(json);
 		}
 	}
 
 	@Test
-	void errorsFailsWithTheGivenMessage() throws Exception {
-		HttpResponse<String> response = call("/errors.handler", null, null);
-		assertThat(response.statusCode()).isEqualTo(502);
-		JsonNode body = JSON.readTree(response.body());
-		assertThat(body.get("errorType").asString()).isEqualTo("IllegalStateException");
-		assertThat(body.get("errorMessage").asString()).isEqualTo("boom");
-		assertThat(JSON.readTree(call("/errors.handler?message=bad%20day", null, null).body()).get("errorMessage")
-			.asString()).isEqualTo("bad day");
+	void errorsFailsWithTheGivenMessage() {
+		FunctionResult result = this.functions.call("errors.handler").send();
+		assertThat(result.status()).isEqualTo(502);
+		assertThat(result.isFunctionError()).isTrue();
+		assertThat(result.error().errorType()).isEqualTo("IllegalStateException");
+		assertThat(result.error().errorMessage()).isEqualTo("boom");
+		assertThat(this.functions.call("errors.handler").query("message", "bad day").send().error().errorMessage())
+			.isEqualTo("bad day");
 	}
 
 	@Test
-	void asyncCompletesLikeMirrorOrFails() throws Exception {
-		HttpResponse<String> ok = call("/async.handler?ms=20", "application/json",
-				"{\"statusCode\": 201, \"body\": \"later\"}");
-		assertThat(ok.statusCode()).isEqualTo(201);
-		assertThat(ok.body()).isEqualTo("later");
-		HttpResponse<String> failed = call("/async.handler?fail=1", "application/json", "{}");
-		assertThat(failed.statusCode()).isEqualTo(502);
-		assertThat(JSON.readTree(failed.body()).get("errorType").asString()).isEqualTo("IllegalArgumentException");
-		assertThat(JSON.readTree(failed.body()).get("errorMessage").asString()).isEqualTo("async failure");
+	void asyncCompletesLikeMirrorOrFails() {
+		FunctionResult ok = this.functions.call("async.handler")
+			.query("ms", "20")
+			.jsonBody(Map.of("statusCode", 201, "body", "later"))
+			.send();
+		assertThat(ok.status()).isEqualTo(201);
+		assertThat(ok.bodyText()).isEqualTo("later");
+		FunctionResult failed = this.functions.call("async.handler").query("fail", "1").jsonBody(Map.of()).send();
+		assertThat(failed.status()).isEqualTo(502);
+		assertThat(failed.error().errorType()).isEqualTo("IllegalArgumentException");
+		assertThat(failed.error().errorMessage()).isEqualTo("async failure");
 	}
 
 	@Test
-	void sleepReportsItsInstanceAndOneCallAtATime() throws Exception {
-		HttpResponse<String> response = call("/sleep.handler?ms=10", null, null);
-		assertThat(response.statusCode()).isEqualTo(200);
-		JsonNode body = JSON.readTree(response.body());
+	void sleepReportsItsInstanceAndOneCallAtATime() {
+		FunctionResult result = this.functions.call("sleep.handler").query("ms", "10").send();
+		assertThat(result.status()).isEqualTo(200);
+		JsonNode body = result.json();
 		assertThat(body.get("slept").asLong()).isEqualTo(10);
 		assertThat(body.get("instance").asString()).isNotEmpty();
 		assertThat(body.get("maxConcurrent").asInt()).isEqualTo(1);
 	}
 
 	@Test
-	void sleepPastItsTwoSecondTimeoutIs504() throws Exception {
-		HttpResponse<String> response = call("/sleep.handler?ms=5000", null, null);
-		assertThat(response.statusCode()).isEqualTo(504);
-		assertThat(JSON.readTree(response.body()).get("errorType").asString()).isEqualTo("TimeoutError");
+	void sleepPastItsTwoSecondTimeoutIs504() {
+		FunctionResult result = this.functions.call("sleep.handler").query("ms", "5000").send();
+		assertThat(result.status()).isEqualTo(504);
+		assertThat(result.error().errorType()).isEqualTo("TimeoutError");
 	}
 
 	@Test
-	void counterCountsItsCalls() throws Exception {
-		JsonNode first = JSON.readTree(call("/counter.handler", null, null).body());
-		JsonNode second = JSON.readTree(call("/counter.handler", null, null).body());
-		assertThat(second.get("instance").asString()).isEqualTo(first.get("instance").asString());
-		assertThat(second.get("count").asInt()).isEqualTo(first.get("count").asInt() + 1);
+	void counterCountsTheCallsOfEachInstanceWithoutLosingOne() {
+		Map<String, List<Integer>> countsByInstance = new LinkedHashMap<>();
+		for (int i = 0; i < 5; i++) {
+			JsonNode body = this.functions.call("counter.handler").send().json();
+			countsByInstance.computeIfAbsent(body.get("instance").asString(), (instance) -> new ArrayList<>())
+				.add(body.get("count").asInt());
+		}
+		assertThat(countsByInstance.values()).allSatisfy((counts) -> assertThat(counts)
+			.isEqualTo(IntStream.range(counts.get(0), counts.get(0) + counts.size()).boxed().toList()));
 	}
 
 }

@@ -1,0 +1,151 @@
+package io.functionruntime.autoconfigure;
+
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * Configuration of the triggers that call functions without an HTTP request: timers, by
+ * name, and the cloud and folder their messages name.
+ */
+@ConfigurationProperties("function-runtime.triggers")
+public class TriggerProperties {
+
+	/**
+	 * Cloud id in the messages of every trigger. Defaults to a stable generated id.
+	 */
+	private String cloudId;
+
+	/**
+	 * Folder id in the messages of every trigger. Defaults to a stable generated id.
+	 */
+	private String folderId;
+
+	/**
+	 * Timer triggers, keyed by name.
+	 */
+	private final Map<String, Timer> timers = new LinkedHashMap<>();
+
+	public String getCloudId() {
+		return this.cloudId;
+	}
+
+	public void setCloudId(String cloudId) {
+		this.cloudId = cloudId;
+	}
+
+	public String getFolderId() {
+		return this.folderId;
+	}
+
+	public void setFolderId(String folderId) {
+		this.folderId = folderId;
+	}
+
+	public Map<String, Timer> getTimers() {
+		return this.timers;
+	}
+
+	/**
+	 * A trigger that calls a function on a schedule.
+	 */
+	public static class Timer {
+
+		/**
+		 * Entry point or id of the function to call.
+		 */
+		private String function;
+
+		/**
+		 * When to call it, in UTC: the cloud's cron format "Minutes Hours Day-of-month Month
+		 * Day-of-week [Year]" with a '?' in one of the day fields, or Spring's six fields
+		 * starting with seconds for schedules finer than a minute.
+		 */
+		private String cron;
+
+		/**
+		 * Payload of every message, passed to the function as details.payload.
+		 */
+		private String payload = "";
+
+		/**
+		 * Whether the trigger fires. A disabled trigger is still checked at startup.
+		 */
+		private boolean enabled = true;
+
+		/**
+		 * Trigger id in the messages. Defaults to a stable id generated from the name.
+		 */
+		private String id;
+
+		/**
+		 * How many times a call that failed, timed out or was refused is tried again.
+		 */
+		private int retryAttempts = 0;
+
+		/**
+		 * How long to wait before each retry.
+		 */
+		private Duration retryInterval = Duration.ofSeconds(10);
+
+		public String getFunction() {
+			return this.function;
+		}
+
+		public void setFunction(String function) {
+			this.function = function;
+		}
+
+		public String getCron() {
+			return this.cron;
+		}
+
+		public void setCron(String cron) {
+			this.cron = cron;
+		}
+
+		public String getPayload() {
+			return this.payload;
+		}
+
+		public void setPayload(String payload) {
+			this.payload = payload;
+		}
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
+
+		public String getId() {
+			return this.id;
+		}
+
+		public void setId(String id) {
+			this.id = id;
+		}
+
+		public int getRetryAttempts() {
+			return this.retryAttempts;
+		}
+
+		public void setRetryAttempts(int retryAttempts) {
+			this.retryAttempts = retryAttempts;
+		}
+
+		public Duration getRetryInterval() {
+			return this.retryInterval;
+		}
+
+		public void setRetryInterval(Duration retryInterval) {
+			this.retryInterval = retryInterval;
+		}
+
+	}
+
+}

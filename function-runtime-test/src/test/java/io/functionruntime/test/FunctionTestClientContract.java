@@ -1,0 +1,125 @@
+package io.functionruntime.test;
+
+import java.util.Base64;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+import org.springframework.beans.factory.annotation.Autowired;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * What a {@link FunctionTestClient} does the same way in both modes; each mode's test
+ * class runs these against its own application context.
+ */
+abstract class FunctionTestClientContract {
+
+	@Autowired
+	FunctionTestClient functions;
+
+	JsonNode event(FunctionResult result) {
+		assertThat(result.status()).as(result.toString()).isEqualTo(200);
+		return result.json().get("event");
+	}
+
+	@Test
+	void callPassesQueryHeadersAndJsonBodyAsTheCloudsEvent() {
+		JsonNode event = event(this.functions.call("echo.handler")
+			.query("param", "one")
+			.header("x-a", "1")
+			.jsonBody(Map.of("hello", "world"))
+			.send());
+		assertThat(event.get("httpMethod").asString()).isEqualTo("POST");
+		assertThat(event.get("queryStringParameters").toString()).isEqualTo("{\"param\":\"one\"}");
+		assertThat(event.get("headers").get("X-A").asString()).isEqualTo("1");
+		assertThat(event.get("headers").get("Content-Type").asString()).isEqualTo("application/json");
+		assertThat(event.get("body").asString()).isEqualTo("{\"hello\":\"world\"}");
+		assertThat(event.get("isBase64Encoded").asBoolean()).isFalse();
+		assertThat(event.get("requestContext").get("identity").get("userAgent").asString())
+			.isEqualTo("function-runtime-test");
+	}
+
+	@Test
+	void jsonTextIsSentAsItIs() {
+		JsonNode event = event(this.functions.call("echo.handler").jsonBody("{\"hello\": \"world\"}").send());
+		assertThat(event.get("body").asString()).isEqualTo("{\"hello\": \"world\"}");
+	}
+
+	@Test
+	void callWithoutABodyIsAGetWithAnEmptyBase64Body() {
+		JsonNode event = event(this.functions.call("/echo.handler").send());
+		assertThat(event.get("httpMethod").asString()).isEqualTo("GET");
+		assertThat(event.get("body").asString()).isEmpty();
+		assertThat(event.get("isBase64Encoded").asBoolean()).isTrue();
+	}
+
+	@Test
+	void methodCanBeAnyToken() {
+		assertThat(event(this.functions.call("echo.handler").method("PURGE").send()).get("httpMethod").asString())
+			.isEqualTo("PURGE");
+	}
+
+	@Test
+	void repeatedQueryParameterKeepsEveryValueAndSpacesSurvive() {
+		JsonNode event = event(this.functions.call("echo.handler").query("tag", "a b").query("tag", "c&d").send());
+		assertThat(event.get("multiValueQueryStringParameters").toString())
+			.isEqualTo("{\"tag\":[\"a b\",\"c&d\"]}");
+	}
+
+	@Test
+	void textBodyReachesTheHandlerAsBase64() {
+		JsonNode event = event(this.functions.call("echo.handler").body("hi", "text/plain").send());
+		assertThat(event.get("body").asString()).isEqualTo(Base64.getEncoder().encodeToString("hi".getBytes()));
+		assertThat(event.get("isBase64Encoded").asBoolean()).isTrue();
+	}
+
+	@Test
+	void resultCarriesTheHandlersStatusHeadersAndBody() {
+		FunctionResult result = this.functions.call("teapot.handler").send();
+		assertThat(result.status()).isEqualTo(418);
+		assertThat(result.header("x-tea")).isEqualTo("green");
+		assertThat(result.headers().get("X-Cups")).containsExactly("1", "2");
+		assertThat(result.bodyText()).isEqualTo("short and stout");
+		assertThat(result.bodyBytes()).isEqualTo("short and stout".getBytes());
+		assertThat(result.isFunctionError()).isFalse();
+		assertThat(result.error()).isNull();
+	}
+
+	@Test
+	void resultCarriesTheRequestIdTheHandlerSaw() {
+		FunctionResult result = this.functions.call("echo.handler").send();
+		assertThat(result.requestId()).isNotEmpty()
+			.isEqualTo(result.json().get("context").get("request_id").asString())
+			.isEqualTo(event(result).get("requestContext").get("requestId").asString());
+	}
+
+	@Test
+	void failedCallCarriesTheHandlersError() {
+		FunctionResult result = this.functions.call("fail.handler").send();
+		assertThat(result.status()).isEqualTo(502);
+		assertThat(result.isFunctionError()).isTrue();
+		FunctionError error = result.error();
+		assertThat(error.errorType()).isEqualTo("IllegalStateException");
+		assertThat(error.errorMessage()).isEqualTo("broken");
+		assertThat(error.stackTrace()).isNotEmpty().last().asString().contains("KitFunctions$Functions.fail");
+		assertThat(error.payload()).isNull();
+	}
+
+	@Test
+	void runtimeErrorCarriesItsErrorBody() {
+		FunctionResult result = this.functions.call("missing.handler").send();
+		assertThat(result.status()).isEqualTo(404);
+		assertThat(result.isFunctionError()).isFalse();
+		assertThat(result.error().errorType()).isEqualTo("NotFound");
+	}
+
+	@Test
+	void rawCallPassesTheBodyAndAnswersTheResultAsJson() {
+		FunctionResult result = this.functions.call("raw.handler").jsonBody(Map.of("n", 1)).raw(true).send();
+		assertThat(result.status()).isEqualTo(200);
+		assertThat(result.json().toString()).isEqualTo("{\"n\":1,\"seen\":true}");
+	}
+
+}

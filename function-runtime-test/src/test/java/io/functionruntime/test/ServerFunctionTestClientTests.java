@@ -1,0 +1,60 @@
+package io.functionruntime.test;
+
+import java.util.Map;
+import java.util.stream.StreamSupport;
+
+import io.functionruntime.web.FunctionController;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The client of a {@code RANDOM_PORT} test calls the running server over HTTP, and gives
+ * the handler the same event as in-process.
+ */
+@SpringBootTest(classes = KitFunctions.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@AutoConfigureFunctionTestClient
+class ServerFunctionTestClientTests extends FunctionTestClientContract {
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	FunctionController controller;
+
+	@Test
+	void clientCallsTheRunningServer() {
+		assertThat(this.functions).hasToString("FunctionTestClient[http://localhost:" + this.port + "]");
+	}
+
+	@Test
+	void clientForAPortCallsThatServer() {
+		FunctionResult result = FunctionTestClient.forPort(this.port).call("teapot.handler").send();
+		assertThat(result.status()).isEqualTo(418);
+		assertThat(result.header("Content-Length")).isEqualTo("15");
+	}
+
+	@Test
+	void eventHasTheSameFieldsAndHeadersAsInProcess() {
+		FunctionTestClient inProcess = FunctionTestClient.inProcess(this.controller);
+		JsonNode overHttp = event(this.functions.call("echo.handler").query("q", "1").jsonBody(Map.of()).send());
+		JsonNode direct = event(inProcess.call("echo.handler").query("q", "1").jsonBody(Map.of()).send());
+		assertThat(overHttp.propertyNames()).containsExactlyElementsOf(direct.propertyNames());
+		assertThat(overHttp.get("headers").propertyNames())
+			.containsExactlyInAnyOrderElementsOf(direct.get("headers").propertyNames());
+		assertThat(overHttp.get("body")).isEqualTo(direct.get("body"));
+		assertThat(overHttp.get("queryStringParameters")).isEqualTo(direct.get("queryStringParameters"));
+		assertThat(values(overHttp.get("requestContext").get("identity")))
+			.isEqualTo(values(direct.get("requestContext").get("identity")));
+	}
+
+	private static String values(JsonNode node) {
+		return StreamSupport.stream(node.spliterator(), false).map(JsonNode::asString).toList().toString();
+	}
+
+}
