@@ -41,6 +41,7 @@ public class Soak {
 		LongAdder sent = new LongAdder();
 		LongAdder lost = new LongAdder();
 		Map<Integer, LongAdder> byStatus = new ConcurrentHashMap<>();
+		Map<String, LongAdder> byTarget = new ConcurrentHashMap<>();
 		AtomicInteger maxConcurrent = new AtomicInteger();
 		Map<String, ConcurrentSkipListSet<Integer>> counts = new ConcurrentHashMap<>();
 		LongAdder duplicateCounts = new LongAdder();
@@ -59,6 +60,8 @@ public class Soak {
 					try {
 						HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
 						byStatus.computeIfAbsent(response.statusCode(), (s) -> new LongAdder()).increment();
+						byTarget.computeIfAbsent(target.replaceAll("\\?.*", "") + " " + response.statusCode(),
+								(s) -> new LongAdder()).increment();
 						Matcher concurrent = MAX_CONCURRENT.matcher(response.body());
 						if (concurrent.find()) {
 							maxConcurrent.accumulateAndGet(Integer.parseInt(concurrent.group(1)), Math::max);
@@ -87,6 +90,7 @@ public class Soak {
 		System.out.println("counterInstances=" + counts.size());
 		System.out.println("counterDuplicates=" + duplicateCounts.sum());
 		System.out.println("counterGaps=" + gaps);
+		new java.util.TreeMap<>(byTarget).forEach((key, n) -> System.out.println("answers " + key + "=" + n.sum()));
 	}
 
 }

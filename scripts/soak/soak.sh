@@ -12,9 +12,9 @@ JAR=sample-app/target/sample-app-0.1.0-SNAPSHOT.jar
 
 mvn -B -q -DskipTests install
 java -Xmx256m -jar "$JAR" --server.port=$PORT --logging.level.function-runtime.router=WARN \
-  --function-runtime.functions[sleep.handler].requests-limit=20 > target-soak.log 2>&1 &
+  --function-runtime.functions[sleep.handler].requests-limit=20 > sample-app/target/soak.log 2>&1 &
 APP=$!
-trap 'kill $APP 2>/dev/null || true; rm -f target-soak.log' EXIT
+trap 'kill $APP 2>/dev/null || true' EXIT
 for _ in $(seq 1 150); do curl -s -o /dev/null "http://127.0.0.1:$PORT/" && break; sleep 0.2; done
 
 heap() { jcmd $APP GC.run >/dev/null; sleep 1; jcmd $APP GC.heap_info | grep -oE 'used [0-9]+K' | head -1 | grep -oE '[0-9]+'; }

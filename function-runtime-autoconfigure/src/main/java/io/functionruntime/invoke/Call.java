@@ -72,13 +72,11 @@ final class Call implements Runnable {
 				awaitStage((CompletionStage<?>) result);
 			}
 			else {
-				this.outcome.complete(new InvocationResult.Success(result));
-				end();
+				finish(new InvocationResult.Success(result));
 			}
 		}
 		catch (Throwable ex) {
-			this.outcome.complete(failure(ex));
-			end();
+			finish(failure(ex));
 		}
 		finally {
 			synchronized (this) {
@@ -94,10 +92,8 @@ final class Call implements Runnable {
 		synchronized (this) {
 			this.pending = future;
 		}
-		future.whenComplete((value, failure) -> {
-			this.outcome.complete((failure != null) ? failure(failure) : new InvocationResult.Success(value));
-			end();
-		});
+		future.whenComplete((value, failure) -> finish(
+				(failure != null) ? failure(failure) : new InvocationResult.Success(value)));
 	}
 
 	/**
@@ -120,6 +116,15 @@ final class Call implements Runnable {
 				this.pending.cancel(true);
 			}
 		}
+	}
+
+	/**
+	 * Ends the call: the instance is given back before the caller hears the answer, so that
+	 * the caller's next call finds it free rather than starting another instance.
+	 */
+	private void finish(InvocationResult result) {
+		end();
+		this.outcome.complete(result);
 	}
 
 	private void end() {
