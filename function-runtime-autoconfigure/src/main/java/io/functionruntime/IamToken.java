@@ -1,5 +1,8 @@
 package io.functionruntime;
 
+import java.time.Duration;
+import java.time.Instant;
+
 import com.fasterxml.jackson.annotation.JsonProperty;
 
 /**
@@ -20,6 +23,19 @@ public record IamToken(@JsonProperty("access_token") String accessToken,
 	 */
 	public static IamToken bearer(String accessToken, long expiresIn) {
 		return new IamToken(accessToken, expiresIn, "Bearer");
+	}
+
+	/**
+	 * Creates a bearer token as seen at a given moment: {@code expires_in} is the time left,
+	 * in whole seconds rounded up, so that a token is reported until its very end.
+	 * @param accessToken the token
+	 * @param expiresAt when it expires
+	 * @param now the moment
+	 * @return the token, or {@code null} when it has expired
+	 */
+	public static IamToken expiringAt(String accessToken, Instant expiresAt, Instant now) {
+		long millis = Duration.between(now, expiresAt).toMillis();
+		return (millis > 0) ? bearer(accessToken, (millis + 999) / 1000) : null;
 	}
 
 	/**

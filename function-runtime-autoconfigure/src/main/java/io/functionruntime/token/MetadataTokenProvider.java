@@ -89,8 +89,7 @@ public class MetadataTokenProvider implements TokenProvider, SmartLifecycle {
 		if (token == null) {
 			return null;
 		}
-		long seconds = Duration.between(this.clock.instant(), token.expiresAt()).toSeconds();
-		return (seconds > 0) ? IamToken.bearer(token.accessToken(), seconds) : null;
+		return IamToken.expiringAt(token.accessToken(), token.expiresAt(), this.clock.instant());
 	}
 
 	/** Fetches the first token before the server takes calls, then keeps it fresh. */

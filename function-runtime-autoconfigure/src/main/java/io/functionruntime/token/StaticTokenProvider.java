@@ -26,8 +26,7 @@ public class StaticTokenProvider implements TokenProvider {
 
 	@Override
 	public IamToken currentToken() {
-		long seconds = Duration.between(this.clock.instant(), this.expiresAt).toSeconds();
-		return (seconds > 0) ? IamToken.bearer(this.accessToken, seconds) : null;
+		return IamToken.expiringAt(this.accessToken, this.expiresAt, this.clock.instant());
 	}
 
 }

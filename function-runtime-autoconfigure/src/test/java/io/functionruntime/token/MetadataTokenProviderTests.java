@@ -100,7 +100,9 @@ class MetadataTokenProviderTests {
 		for (int i = 0; i < 50; i++) {
 			provider.currentToken();
 		}
-		clock.advance(Duration.ofSeconds(3500));
+		clock.advance(Duration.ofMillis(3_499_001));
+		assertThat(provider.currentToken().expiresIn()).isEqualTo(1);
+		clock.advance(Duration.ofMillis(999));
 		assertThat(provider.currentToken()).isNull();
 		this.metadata.verify(1, getRequestedFor(urlEqualTo(PATH)));
 	}
@@ -109,15 +111,14 @@ class MetadataTokenProviderTests {
 	void tokenIsRefreshedInTheBackgroundBeforeItExpires() {
 		this.metadata.stubFor(get(urlEqualTo(PATH)).inScenario("refresh")
 			.whenScenarioStateIs(Scenario.STARTED)
-			.willReturn(token("first", 2))
+			.willReturn(token("first", 4))
 			.willSetStateTo("refreshed"));
 		this.metadata.stubFor(get(urlEqualTo(PATH)).inScenario("refresh")
 			.whenScenarioStateIs("refreshed")
 			.willReturn(token("second", 3600)));
-		MetadataTokenProvider provider = start(Duration.ofMillis(1000), Duration.ofSeconds(30), Clock.systemUTC());
+		MetadataTokenProvider provider = start(Duration.ofMillis(2000), Duration.ofSeconds(30), Clock.systemUTC());
 		assertThat(provider.currentToken().accessToken()).isEqualTo("first");
-		await().atMost(Duration.ofSeconds(3))
-			.untilAsserted(() -> assertThat(provider.currentToken().accessToken()).isEqualTo("second"));
+		await().atMost(Duration.ofSeconds(5)).until(() -> accessToken(provider), "second"::equals);
 		this.metadata.verify(2, getRequestedFor(urlEqualTo(PATH)));
 	}
 
@@ -132,8 +133,7 @@ class MetadataTokenProviderTests {
 			.willReturn(token("second", 3600)));
 		long started = System.nanoTime();
 		MetadataTokenProvider provider = start();
-		await().atMost(Duration.ofSeconds(12))
-			.untilAsserted(() -> assertThat(provider.currentToken().accessToken()).isEqualTo("second"));
+		await().atMost(Duration.ofSeconds(12)).until(() -> accessToken(provider), "second"::equals);
 		assertThat(Duration.ofNanos(System.nanoTime() - started)).isBetween(Duration.ofMillis(8500),
 				Duration.ofMillis(10_000));
 	}
@@ -223,6 +223,11 @@ class MetadataTokenProviderTests {
 		await().atMost(Duration.ofSeconds(5))
 			.until(() -> this.metadata.countRequestsMatching(getRequestedFor(urlEqualTo(PATH)).build()).getCount() >= 3);
 		assertThat(provider.currentToken().accessToken()).isEqualTo("kept");
+	}
+
+	private static String accessToken(MetadataTokenProvider provider) {
+		IamToken token = provider.currentToken();
+		return (token != null) ? token.accessToken() : null;
 	}
 
 	/** A clock the test moves by hand. */
