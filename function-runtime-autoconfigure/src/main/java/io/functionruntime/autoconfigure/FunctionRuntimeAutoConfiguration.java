@@ -4,6 +4,7 @@ import java.time.Clock;
 
 import io.functionruntime.invoke.ContextFactory;
 import io.functionruntime.invoke.FunctionInvoker;
+import io.functionruntime.invoke.InvocationObserver;
 import io.functionruntime.invoke.WorkerThreads;
 import io.functionruntime.logging.InvocationLog;
 import io.functionruntime.registry.AnnotatedFunctionHandlerDiscoverer;
@@ -104,8 +105,9 @@ public final class FunctionRuntimeAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	FunctionInvoker functionInvoker(FunctionRegistry registry, ConfigurableListableBeanFactory beanFactory,
-			InvocationLog invocationLog, WorkerThreads workerThreads) {
-		return new FunctionInvoker(registry, beanFactory, invocationLog, workerThreads);
+			InvocationLog invocationLog, WorkerThreads workerThreads, ObjectProvider<InvocationObserver> observer) {
+		return new FunctionInvoker(registry, beanFactory, invocationLog, workerThreads,
+				observer.getIfAvailable(() -> InvocationObserver.NONE));
 	}
 
 	@Bean

@@ -66,7 +66,7 @@ final class Call implements Runnable {
 		InvocationMdc.put(this.context.getRequestId(), this.functionName);
 		try {
 			this.startNanos = System.nanoTime();
-			this.initNanos = this.instance.initialize();
+			this.initNanos = initialize();
 			Object result = this.adapter.invoke(this.instance.target(), this.event, this.context);
 			if (this.adapter.isAsync() && result != null) {
 				awaitStage((CompletionStage<?>) result);
@@ -84,6 +84,21 @@ final class Call implements Runnable {
 			}
 			Thread.interrupted();
 			InvocationMdc.clear();
+		}
+	}
+
+	/**
+	 * Creates the handler object on a cold instance. An instance whose object cannot be
+	 * created is retired, so that the next call starts a new one rather than failing here
+	 * again; the call fails with the reason.
+	 */
+	private long initialize() {
+		try {
+			return this.instance.initialize();
+		}
+		catch (RuntimeException | Error ex) {
+			this.pool.retire(this.instance, false);
+			throw ex;
 		}
 	}
 

@@ -1,5 +1,6 @@
 package io.functionruntime.invoke;
 
+import java.io.IOException;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.UndeclaredThrowableException;
 import java.util.HashMap;
@@ -11,6 +12,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 import io.functionruntime.Context;
+import io.functionruntime.invoke.InvocationObserver.Invocation;
 import io.functionruntime.logging.InvocationLog;
 import io.functionruntime.logging.InvocationMdc;
 import io.functionruntime.logging.InvocationLog.Report;
@@ -24,7 +26,8 @@ import org.springframework.context.SmartLifecycle;
  * Runs one call of a function: takes an instance from its pool (or answers
  * {@link InvocationResult.Throttled}), runs the handler on a worker thread, and waits for
  * it until the deadline at most. At the deadline the caller gets
- * {@link InvocationResult.TimedOut} at once, and the instance is retired.
+ * {@link InvocationResult.TimedOut} at once, and the instance is retired. An
+ * {@link InvocationObserver} hears about every call.
  */
 public class FunctionInvoker implements SmartLifecycle {
 
@@ -36,12 +39,15 @@ public class FunctionInvoker implements SmartLifecycle {
 
 	private final Executor workers;
 
+	private final InvocationObserver observer;
+
 	private volatile boolean running;
 
-	public FunctionInvoker(FunctionRegistry registry, BeanFactory beanFactory, InvocationLog log,
-			Executor workers) {
+	public FunctionInvoker(FunctionRegistry registry, BeanFactory beanFactory, InvocationLog log, Executor workers,
+			InvocationObserver observer) {
 		this.log = log;
 		this.workers = workers;
+		this.observer = observer;
 		for (FunctionDefinition function : registry.functions().values()) {
 			this.pools.put(function.name(),
 					new InstancePool(() -> beanFactory.getBean(function.beanName()), function.settings()));
@@ -49,7 +55,8 @@ public class FunctionInvoker implements SmartLifecycle {
 	}
 
 	/**
-	 * Invokes a function and waits for the outcome, until the deadline at most.
+	 * Invokes a function and waits for the outcome, until the deadline at most, for a caller
+	 * that uses the result itself.
 	 * @param function the function
 	 * @param event the event, bound to what the handler takes
 	 * @param context the invocation context
@@ -57,6 +64,44 @@ public class FunctionInvoker implements SmartLifecycle {
 	 * @return how the call ended
 	 */
 	public InvocationResult invoke(FunctionDefinition function, Object event, Context context, long deadlineNanos) {
+		Invocation invocation = this.observer.start(function);
+		InvocationResult result = null;
+		try {
+			result = call(function, event, context, deadlineNanos, invocation);
+			return result;
+		}
+		finally {
+			invocation.ended(result, (result != null) ? Outcome.of(result) : Outcome.ERROR);
+		}
+	}
+
+	/**
+	 * Invokes a function, waits for the outcome until the deadline at most, and hands it
+	 * to a delivery, which tells the observer how the caller saw the call end.
+	 * @param function the function
+	 * @param event the event, bound to what the handler takes
+	 * @param context the invocation context
+	 * @param deadlineNanos the {@link System#nanoTime()} of the deadline
+	 * @param delivery what hands the result to the caller
+	 * @throws IOException when the caller is gone
+	 */
+	public void invoke(FunctionDefinition function, Object event, Context context, long deadlineNanos,
+			ResultDelivery delivery) throws IOException {
+		Invocation invocation = this.observer.start(function);
+		InvocationResult result = null;
+		Outcome outcome = Outcome.ERROR;
+		try {
+			result = call(function, event, context, deadlineNanos, invocation);
+			outcome = Outcome.of(result);
+			outcome = delivery.deliver(result);
+		}
+		finally {
+			invocation.ended(result, outcome);
+		}
+	}
+
+	private InvocationResult call(FunctionDefinition function, Object event, Context context, long deadlineNanos,
+			Invocation invocation) {
 		InstancePool pool = this.pools.get(function.name());
 		long queued = System.nanoTime();
 		Instance instance;
@@ -70,7 +115,7 @@ public class FunctionInvoker implements SmartLifecycle {
 		String requestId = context.getRequestId();
 		InvocationMdc.put(requestId, function.settings().name());
 		try {
-			return run(pool, instance, function, event, context, deadlineNanos, queued);
+			return run(pool, instance, function, event, context, deadlineNanos, queued, invocation);
 		}
 		finally {
 			InvocationMdc.clear();
@@ -78,7 +123,7 @@ public class FunctionInvoker implements SmartLifecycle {
 	}
 
 	private InvocationResult run(InstancePool pool, Instance instance, FunctionDefinition function, Object event,
-			Context context, long deadlineNanos, long queued) {
+			Context context, long deadlineNanos, long queued, Invocation invocation) {
 		String requestId = context.getRequestId();
 		this.log.start(requestId, function.settings().versionId());
 		long dispatched = System.nanoTime();
@@ -95,8 +140,10 @@ public class FunctionInvoker implements SmartLifecycle {
 			pool.retire(instance, true);
 		}
 		long started = (call.startNanos() != 0) ? call.startNanos() : dispatched;
-		this.log.end(requestId, new Report(System.nanoTime() - started, dispatched - queued, call.initNanos(),
-				function.settings().memoryLimitMb()));
+		Report report = new Report(System.nanoTime() - started, dispatched - queued, call.initNanos(),
+				function.settings().memoryLimitMb());
+		this.log.end(requestId, report);
+		invocation.ran(report.queueNanos(), report.initNanos());
 		return result;
 	}
 
@@ -115,6 +162,21 @@ public class FunctionInvoker implements SmartLifecycle {
 			call.abort();
 			return new InvocationResult.TimedOut(function.settings().timeout().toMillis());
 		}
+	}
+
+	/**
+	 * Tells what the instances of a function are doing now: a snapshot for health checks,
+	 * gauges and endpoints, taken under the pool's lock, never on the call path.
+	 * @param function the entry point
+	 * @return the state of the function's instances
+	 * @throws IllegalArgumentException when there is no such function
+	 */
+	public PoolState state(String function) {
+		InstancePool pool = this.pools.get(function);
+		if (pool == null) {
+			throw new IllegalArgumentException("No function has the entry point '" + function + "'");
+		}
+		return pool.state();
 	}
 
 	/**

@@ -13,6 +13,8 @@ import java.util.function.Supplier;
 import io.functionruntime.invoke.CallRejectedException.Reason;
 import io.functionruntime.registry.FunctionSettings;
 
+import org.springframework.core.NestedExceptionUtils;
+
 /**
  * The instances of one function and the permits that guard them.
  * <p>
@@ -21,7 +23,8 @@ import io.functionruntime.registry.FunctionSettings;
  * concurrency} permits; holding one, it takes an instance with room or starts a new one.
  * A permit comes back only when its call really ends, so a retired instance keeps the
  * capacity its stuck calls occupy and nothing new ever enters it. Closing the pool turns
- * away new calls and the queued ones at once.
+ * away new calls and the queued ones at once. Handler objects that fail to be created are
+ * counted until one is, so that a health check can tell a function that cannot start.
  */
 final class InstancePool {
 
@@ -35,6 +38,12 @@ final class InstancePool {
 
 	private final List<Instance> instances = new ArrayList<>();
 
+	private final List<Instance> retired = new ArrayList<>();
+
+	private final AtomicInteger failedInits = new AtomicInteger();
+
+	private volatile String lastInitFailure;
+
 	private final ArrayDeque<CompletableFuture<Void>> waiters = new ArrayDeque<>();
 
 	private int freePermits;
@@ -47,10 +56,41 @@ final class InstancePool {
 		this.requestsLimit = settings.requestsLimit();
 		this.freePermits = settings.instancesLimit() * settings.concurrency();
 		for (int i = 0; i < settings.provisionedInstances(); i++) {
-			Instance instance = new Instance(factory);
+			Instance instance = new Instance(this::create);
 			instance.initialize();
 			this.instances.add(instance);
 		}
+	}
+
+	/**
+	 * Creates the handler object of an instance, keeping count of the creations that fail
+	 * in a row.
+	 */
+	private Object create() {
+		try {
+			Object target = this.factory.get();
+			this.lastInitFailure = null;
+			this.failedInits.set(0);
+			return target;
+		}
+		catch (RuntimeException | Error ex) {
+			this.lastInitFailure = describe(ex);
+			this.failedInits.incrementAndGet();
+			throw ex;
+		}
+	}
+
+	/** Names the innermost cause, which says why; a message that cannot be read is left out. */
+	private static String describe(Throwable failure) {
+		Throwable cause = NestedExceptionUtils.getMostSpecificCause(failure);
+		String message;
+		try {
+			message = cause.getMessage();
+		}
+		catch (RuntimeException ex) {
+			message = null;
+		}
+		return cause.getClass().getName() + ((message != null) ? ": " + message : "");
 	}
 
 	/**
@@ -121,7 +161,7 @@ final class InstancePool {
 				return instance;
 			}
 		}
-		Instance created = new Instance(this.factory);
+		Instance created = new Instance(this::create);
 		created.enter();
 		this.instances.add(created);
 		return created;
@@ -135,6 +175,9 @@ final class InstancePool {
 	void release(Instance instance) {
 		synchronized (this) {
 			instance.leave();
+			if (instance.isRetired() && instance.active() == 0) {
+				this.retired.remove(instance);
+			}
 			CompletableFuture<Void> next = this.waiters.poll();
 			if (next != null) {
 				next.complete(null);
@@ -147,8 +190,8 @@ final class InstancePool {
 	}
 
 	/**
-	 * Takes an instance out of service after a timeout or an {@link Error}. Its permits
-	 * return as its calls end; a new instance replaces it on demand.
+	 * Takes an instance out of service after a timeout, an {@link Error} or a failed start.
+	 * Its permits return as its calls end; a new instance replaces it on demand.
 	 * @param instance the instance
 	 * @param abortCalls whether its other calls end now too, as after a timeout
 	 */
@@ -157,6 +200,9 @@ final class InstancePool {
 			if (!instance.isRetired()) {
 				instance.retire();
 				this.instances.remove(instance);
+				if (instance.active() > 0) {
+					this.retired.add(instance);
+				}
 			}
 		}
 		if (abortCalls) {
@@ -193,9 +239,17 @@ final class InstancePool {
 		return this.instances.size();
 	}
 
-	/** @return the calls waiting for an instance */
-	synchronized int queued() {
-		return this.waiters.size();
+	/** @return what the instances and calls of the function are doing now */
+	synchronized PoolState state() {
+		int busy = 0;
+		for (Instance instance : this.instances) {
+			if (instance.active() > 0) {
+				busy++;
+			}
+		}
+		int queued = this.waiters.size();
+		return new PoolState(busy, this.instances.size() - busy, this.retired.size(),
+				Math.max(0, this.admitted.get() - queued), queued, this.failedInits.get(), this.lastInitFailure);
 	}
 
 }

@@ -167,6 +167,18 @@ public class FunctionRegistry {
 		return route.isEmpty() ? this.defaultFunction : this.routes.get(route);
 	}
 
+	/**
+	 * Lists the paths that reach a function.
+	 * @param function the function
+	 * @return {@code /<entry point>}, {@code /<function id>}, and {@code /} for the default
+	 * function
+	 */
+	public List<String> routes(FunctionDefinition function) {
+		String entryPoint = "/" + function.name();
+		String id = "/" + function.settings().id();
+		return (function == this.defaultFunction) ? List.of(entryPoint, id, "/") : List.of(entryPoint, id);
+	}
+
 	/** @return every function, by entry point, in discovery order */
 	public Map<String, FunctionDefinition> functions() {
 		return this.functions;

@@ -5,7 +5,6 @@ import java.io.IOException;
 import io.functionruntime.Context;
 import io.functionruntime.invoke.ContextFactory;
 import io.functionruntime.invoke.FunctionInvoker;
-import io.functionruntime.invoke.InvocationResult;
 import io.functionruntime.registry.FunctionDefinition;
 import io.functionruntime.registry.FunctionRegistry;
 import jakarta.servlet.DispatcherType;
@@ -72,8 +71,8 @@ public class FunctionController implements HttpRequestHandler, ErrorController {
 					: httpEvent(request, query, function, requestId, arrivalMillis);
 			long timeout = function.settings().timeout().toNanos();
 			Context context = this.contextFactory.create(function, requestId, arrivalMillis + timeout / 1_000_000);
-			InvocationResult result = this.invoker.invoke(function, event, context, arrivalNanos + timeout);
-			this.responseWriter.write(response, result, query.raw(), requestId);
+			this.invoker.invoke(function, event, context, arrivalNanos + timeout,
+					(result) -> this.responseWriter.write(response, result, query.raw(), requestId));
 		}
 		catch (RequestRejectedException ex) {
 			if (ex.status() == 413) {

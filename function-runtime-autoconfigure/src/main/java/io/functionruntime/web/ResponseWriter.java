@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.functionruntime.invoke.InvocationResult;
+import io.functionruntime.invoke.Outcome;
 import io.functionruntime.registry.FunctionDefinition;
 import jakarta.servlet.http.HttpServletResponse;
 import org.slf4j.Logger;
@@ -60,19 +61,17 @@ public class ResponseWriter {
 	 * @param result the outcome
 	 * @param raw whether the call was in raw mode
 	 * @param requestId the request id, for the log
+	 * @return what the client got: {@link Outcome#MALFORMED} when the handler's result was
+	 * no valid response, otherwise the result's outcome
 	 * @throws IOException when the client is gone
 	 */
-	public void write(HttpServletResponse response, InvocationResult result, boolean raw, String requestId)
+	public Outcome write(HttpServletResponse response, InvocationResult result, boolean raw, String requestId)
 			throws IOException {
 		if (result instanceof InvocationResult.Success success) {
-			if (raw) {
-				writeRaw(response, success.value(), requestId);
-			}
-			else {
-				writeProxy(response, success.value(), requestId);
-			}
+			return raw ? writeRaw(response, success.value(), requestId)
+					: writeProxy(response, success.value(), requestId);
 		}
-		else if (result instanceof InvocationResult.Failure failure) {
+		if (result instanceof InvocationResult.Failure failure) {
 			response.setHeader("X-Function-Error", "true");
 			writeError(response, 502, handlerError(failure.error()));
 		}
@@ -87,6 +86,7 @@ public class ResponseWriter {
 		else if (result instanceof InvocationResult.ShuttingDown shuttingDown) {
 			writeError(response, 503, ErrorBody.of("ServiceUnavailable", shuttingDown.reason()));
 		}
+		return Outcome.of(result);
 	}
 
 	/**
@@ -100,7 +100,7 @@ public class ResponseWriter {
 		write(response, status, JSON, this.jsonMapper.writeValueAsBytes(body));
 	}
 
-	private void writeRaw(HttpServletResponse response, Object value, String requestId) throws IOException {
+	private Outcome writeRaw(HttpServletResponse response, Object value, String requestId) throws IOException {
 		if (value instanceof String text) {
 			write(response, 200, "text/plain;charset=UTF-8", text.getBytes(StandardCharsets.UTF_8));
 		}
@@ -113,29 +113,27 @@ public class ResponseWriter {
 				json = this.jsonMapper.writeValueAsBytes(value);
 			}
 			catch (JacksonException | StackOverflowError ex) {
-				writeMalformed(response, null, "the result cannot be written as JSON: " + ex, requestId);
-				return;
+				return writeMalformed(response, null, "the result cannot be written as JSON: " + ex, requestId);
 			}
 			write(response, 200, JSON, json);
 		}
+		return Outcome.SUCCESS;
 	}
 
-	private void writeProxy(HttpServletResponse response, Object value, String requestId) throws IOException {
+	private Outcome writeProxy(HttpServletResponse response, Object value, String requestId) throws IOException {
 		JsonNode tree;
 		try {
 			tree = toTree(value);
 		}
 		catch (JacksonException | StackOverflowError ex) {
-			writeMalformed(response, payloadText(value), "the result is not valid JSON: " + ex, requestId);
-			return;
+			return writeMalformed(response, payloadText(value), "the result is not valid JSON: " + ex, requestId);
 		}
 		ProxyResponse proxy;
 		try {
 			proxy = ProxyResponse.read(tree, this.maxResponseSize);
 		}
 		catch (MalformedResponseException ex) {
-			writeMalformed(response, this.jsonMapper.writeValueAsString(tree), ex.getMessage(), requestId);
-			return;
+			return writeMalformed(response, this.jsonMapper.writeValueAsString(tree), ex.getMessage(), requestId);
 		}
 		for (Map.Entry<String, List<String>> header : proxy.headers().entrySet()) {
 			for (String headerValue : header.getValue()) {
@@ -143,6 +141,7 @@ public class ResponseWriter {
 			}
 		}
 		write(response, proxy.status(), null, proxy.body());
+		return Outcome.SUCCESS;
 	}
 
 	private JsonNode toTree(Object value) {
@@ -165,11 +164,12 @@ public class ResponseWriter {
 		return null;
 	}
 
-	private void writeMalformed(HttpServletResponse response, String payload, String reason, String requestId)
+	private Outcome writeMalformed(HttpServletResponse response, String payload, String reason, String requestId)
 			throws IOException {
 		logger.warn("Malformed function response, RequestID: {}: {}", requestId, reason);
 		writeError(response, 502, new ErrorBody(MALFORMED_MESSAGE, "ProxyIntegrationError", null,
 				(payload != null) ? payload : ""));
+		return Outcome.MALFORMED;
 	}
 
 	private ErrorBody handlerError(Throwable error) {

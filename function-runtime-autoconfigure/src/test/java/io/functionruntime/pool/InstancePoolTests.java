@@ -11,6 +11,7 @@ import java.util.concurrent.TimeUnit;
 
 import io.functionruntime.http.TestHttp;
 import io.functionruntime.invoke.FunctionInvoker;
+import io.functionruntime.invoke.PoolState;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -207,6 +208,18 @@ class InstancePoolTests {
 		Timed first = call("/warm.handler");
 		assertThat(first.status()).isEqualTo(200);
 		assertThat(reportOf(output, first)).doesNotContain("Function Init Duration");
+	}
+
+	@Test
+	void stateCountsARetiredInstanceUntilItsStuckCallEnds() {
+		await().atMost(5, TimeUnit.SECONDS).until(() -> this.invoker.state("stubborn.single").inFlight() == 0);
+		assertThat(call("/stubborn.single?ms=1200").status()).isEqualTo(504);
+		PoolState stuck = this.invoker.state("stubborn.single");
+		assertThat(stuck.retired()).isEqualTo(1);
+		assertThat(stuck.inFlight()).isEqualTo(1);
+		assertThat(stuck.live()).isZero();
+		await().atMost(5, TimeUnit.SECONDS).until(() -> this.invoker.state("stubborn.single").retired() == 0);
+		assertThat(this.invoker.state("stubborn.single").inFlight()).isZero();
 	}
 
 	private static String reportOf(CapturedOutput output, Timed call) {

@@ -1,0 +1,31 @@
+package io.functionruntime.autoconfigure;
+
+import io.functionruntime.actuate.FunctionsEndpoint;
+import io.functionruntime.invoke.FunctionInvoker;
+import io.functionruntime.registry.FunctionRegistry;
+
+import org.springframework.boot.actuate.autoconfigure.endpoint.condition.ConditionalOnAvailableEndpoint;
+import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.context.annotation.Bean;
+
+/**
+ * The Actuator endpoint {@code functions}, when Actuator is present and the endpoint is
+ * exposed ({@code management.endpoints.web.exposure.include}).
+ */
+@AutoConfiguration(after = FunctionRuntimeAutoConfiguration.class)
+@ConditionalOnClass(Endpoint.class)
+@ConditionalOnBean(FunctionInvoker.class)
+@ConditionalOnAvailableEndpoint(FunctionsEndpoint.class)
+public final class FunctionEndpointAutoConfiguration {
+
+	@Bean
+	@ConditionalOnMissingBean
+	FunctionsEndpoint functionsEndpoint(FunctionRegistry registry, FunctionInvoker invoker) {
+		return new FunctionsEndpoint(registry, invoker);
+	}
+
+}

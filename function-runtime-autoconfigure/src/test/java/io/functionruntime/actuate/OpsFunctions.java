@@ -1,0 +1,104 @@
+package io.functionruntime.actuate;
+
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import io.functionruntime.FunctionHandler;
+import io.functionruntime.HttpEvent;
+
+import org.springframework.beans.factory.config.ConfigurableBeanFactory;
+import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Scope;
+
+/**
+ * Handlers with every outcome, for the metrics, endpoint and health tests; Actuator is on
+ * the classpath.
+ */
+@SpringBootConfiguration
+@EnableAutoConfiguration
+class OpsFunctions {
+
+	/** Whether {@link Flaky} fails to be created. */
+	static final AtomicBoolean flakyFails = new AtomicBoolean();
+
+	@Bean
+	Handlers handlers() {
+		return new Handlers();
+	}
+
+	@Bean
+	@Scope(ConfigurableBeanFactory.SCOPE_PROTOTYPE)
+	Broken broken() {
+		return new Broken();
+	}
+
+	@Bean
+	@Scope(ConfigurableBeanFactory.SCOPE_PROTOTYPE)
+	Flaky flaky() {
+		return new Flaky();
+	}
+
+	static class Handlers {
+
+		@FunctionHandler("ok.handler")
+		Map<String, Object> ok(HttpEvent event) {
+			return Map.of("body", "ok");
+		}
+
+		@FunctionHandler("fail.handler")
+		Map<String, Object> fail(HttpEvent event) {
+			throw new IllegalStateException("boom");
+		}
+
+		@FunctionHandler("slow.handler")
+		Map<String, Object> slow(HttpEvent event) throws InterruptedException {
+			Thread.sleep(2000);
+			return Map.of("body", "late");
+		}
+
+		@FunctionHandler("busy.handler")
+		Map<String, Object> busy(HttpEvent event) throws InterruptedException {
+			Thread.sleep(Long.parseLong(event.queryStringParameters().getOrDefault("ms", "0")));
+			return Map.of("body", "done");
+		}
+
+		@FunctionHandler("malformed.handler")
+		Map<String, Object> malformed(HttpEvent event) {
+			return Map.of("statusCode", "teapot");
+		}
+
+	}
+
+	/** A handler whose object can never be created, as when its database is down. */
+	static class Broken {
+
+		Broken() {
+			throw new IllegalStateException("no database");
+		}
+
+		@FunctionHandler("broken.handler")
+		Map<String, Object> handle(HttpEvent event) {
+			return Map.of("body", "never");
+		}
+
+	}
+
+	/** A handler whose object fails to be created while {@link #flakyFails} is set. */
+	static class Flaky {
+
+		Flaky() {
+			if (flakyFails.get()) {
+				throw new IllegalStateException("flaky start");
+			}
+		}
+
+		@FunctionHandler("flaky.handler")
+		Map<String, Object> handle(HttpEvent event) {
+			return Map.of("body", "started");
+		}
+
+	}
+
+}

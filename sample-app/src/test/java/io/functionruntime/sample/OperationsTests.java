@@ -1,0 +1,80 @@
+package io.functionruntime.sample;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * What the sample app shows operators, over HTTP: health with every function and the
+ * probes, the {@code functions} endpoint, and the function metrics.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class OperationsTests {
+
+	private static final HttpClient CLIENT = HttpClient.newHttpClient();
+
+	@LocalServerPort
+	int port;
+
+	@Test
+	void healthIsUpWithEveryFunctionAndTheProbes() {
+		JsonNode health = json("/actuator/health", 200);
+		assertThat(health.get("status").asString()).isEqualTo("UP");
+		JsonNode functions = health.get("components").get("functions").get("details");
+		assertThat(functions.propertyNames()).containsExactlyInAnyOrder("main.handler", "mirror.handler",
+				"errors.handler", "async.handler", "sleep.handler", "counter.handler");
+		assertThat(functions.valueStream().map((function) -> function.get("status").asString())).containsOnly("UP");
+		assertThat(json("/actuator/health/liveness", 200).get("status").asString()).isEqualTo("UP");
+		assertThat(json("/actuator/health/readiness", 200).get("status").asString()).isEqualTo("UP");
+	}
+
+	@Test
+	void functionsEndpointShowsTheProvisionedInstance() {
+		JsonNode counter = json("/actuator/functions/counter.handler", 200);
+		assertThat(counter.get("instancesLimit").asInt()).isEqualTo(4);
+		assertThat(counter.get("provisionedInstances").asInt()).isEqualTo(1);
+		assertThat(counter.get("state").get("idle").asInt()).isEqualTo(1);
+	}
+
+	@Test
+	void callsOfAFunctionAreMeasured() {
+		assertThat(get("/errors.handler").statusCode()).isEqualTo(502);
+		await().untilAsserted(() -> assertThat(
+				get("/actuator/metrics/function.invocations?tag=function:errors.handler&tag=outcome:error")
+					.statusCode())
+			.isEqualTo(200));
+	}
+
+	private JsonNode json(String path, int status) {
+		HttpResponse<String> response = get(path);
+		assertThat(response.statusCode()).isEqualTo(status);
+		return JsonMapper.shared().readTree(response.body());
+	}
+
+	private HttpResponse<String> get(String path) {
+		try {
+			return CLIENT.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + path)).build(),
+					HttpResponse.BodyHandlers.ofString());
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
+}
