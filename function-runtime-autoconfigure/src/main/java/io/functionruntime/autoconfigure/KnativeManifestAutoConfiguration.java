@@ -1,0 +1,66 @@
+package io.functionruntime.autoconfigure;
+
+import io.functionruntime.knative.KnativeManifest;
+import io.functionruntime.knative.KnativeManifestRunner;
+import io.functionruntime.registry.FunctionRegistry;
+import org.yaml.snakeyaml.Yaml;
+
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.Bean;
+import org.springframework.core.env.Environment;
+import org.springframework.core.io.ResourceLoader;
+import org.springframework.util.ClassUtils;
+import org.springframework.util.StringUtils;
+
+/**
+ * Prints the Knative manifest of the application's functions and exits, when the
+ * application is started with {@code --function-runtime.knative.print-manifest}.
+ */
+@AutoConfiguration(after = FunctionRuntimeAutoConfiguration.class)
+@ConditionalOnClass(Yaml.class)
+@ConditionalOnBean(FunctionRegistry.class)
+@ConditionalOnProperty("function-runtime.knative.print-manifest")
+@EnableConfigurationProperties(KnativeProperties.class)
+public final class KnativeManifestAutoConfiguration {
+
+	private static final String HEALTH_ENDPOINT = "org.springframework.boot.health.actuate.endpoint.HealthEndpoint";
+
+	@Bean
+	@ConditionalOnMissingBean
+	KnativeManifest knativeManifest(KnativeProperties properties, Environment environment,
+			ResourceLoader resourceLoader) {
+		String serviceName = StringUtils.hasText(properties.getServiceName()) ? properties.getServiceName()
+				: environment.getProperty("spring.application.name", "functions");
+		String image = StringUtils.hasText(properties.getImage()) ? properties.getImage()
+				: "dev.local/" + serviceName + ":latest";
+		return new KnativeManifest(serviceName, image, properties.getNamespace(),
+				healthPath(environment, resourceLoader.getClassLoader()));
+	}
+
+	/**
+	 * Finds Actuator's health endpoint, which gives the probes: only on the application's
+	 * own port, the one port Knative routes.
+	 */
+	private static String healthPath(Environment environment, ClassLoader classLoader) {
+		if (!ClassUtils.isPresent(HEALTH_ENDPOINT, classLoader)
+				|| environment.containsProperty("management.server.port")) {
+			return null;
+		}
+		return environment.getProperty("server.servlet.context-path", "")
+				+ environment.getProperty("management.endpoints.web.base-path", "/actuator") + "/health";
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	KnativeManifestRunner knativeManifestRunner(KnativeManifest manifest, FunctionRegistry registry,
+			ConfigurableApplicationContext context) {
+		return new KnativeManifestRunner(manifest, registry, context, System.out);
+	}
+
+}
