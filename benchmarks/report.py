@@ -1,0 +1,261 @@
+#!/usr/bin/env python3
+"""Turns one run of benchmarks/run.sh (its output folder) into the Markdown section that
+run.sh appends to docs/benchmarks.md. Standard library only."""
+
+import csv
+import json
+import statistics
+import sys
+from pathlib import Path
+
+TARGET_THROUGHPUT = 0.9   # function-runtime req/s at 32 connections >= 0.9 x baseline
+TARGET_P99 = 1.2          # function-runtime p99 at 32 connections <= 1.2 x baseline
+TARGET_STARTUP = 1.1      # function-runtime start to first answer <= 1.1 x baseline
+TARGET_CALL_NS = 20_000   # runtime work per call < 20 us
+TARGET_CALL_BYTES = 20_000  # and < 20 KB allocated
+
+VARIANT_NAMES = {
+    "baseline": "baseline (Spring MVC @RestController)",
+    "function": "function-runtime main.handler",
+    "function-router-warn": "function-runtime, router log at WARN",
+}
+
+JMH_ROWS = [
+    ("io.functionruntime.web.EventMappingBenchmark.toEvent", None,
+     "event mapping: query, body, headers, event record"),
+    ("io.functionruntime.web.EventMappingBenchmark.toEventBoundToMap", None,
+     "event mapping + binding to `Map<String, Object>` (what `main.handler` takes)"),
+    ("io.functionruntime.invoke.ContextCreationBenchmark.createContext", None, "context creation"),
+    ("io.functionruntime.invoke.InvokerBenchmark.invokeNoOp", None,
+     "invoker alone: pool permit, worker thread hand-over and back, release"),
+    ("io.functionruntime.invoke.HandOffBenchmark.workerRoundTrip", None,
+     "control, JDK only: a no-op task to a cached thread pool and its result awaited (the invoker's floor)"),
+    ("io.functionruntime.web.ResponseWritingBenchmark.writeTypicalResponse", None,
+     "response writing of `{statusCode, headers, body}` (1.5 KB body)"),
+    ("io.functionruntime.web.DispatchBenchmark.noOpHandler", "WARN",
+     "**whole call, no-op handler** (mapping + dispatch + writing), router log off"),
+    ("io.functionruntime.web.DispatchBenchmark.noOpHandler", "INFO",
+     "**whole call, no-op handler**, START/END/REPORT formatted (default logging)"),
+    ("io.functionruntime.web.DispatchBenchmark.seedHandler", "WARN",
+     "whole call with the seed's handler (serialises event and context), router log off"),
+    ("io.functionruntime.web.DispatchBenchmark.seedHandler", "INFO",
+     "whole call with the seed's handler, default logging"),
+]
+
+
+def read_properties(path):
+    values = {}
+    for line in path.read_text().splitlines():
+        if "=" in line:
+            key, value = line.split("=", 1)
+            values[key] = value
+    return values
+
+
+def read_tsv(path):
+    with path.open() as f:
+        return list(csv.DictReader(f, delimiter="\t"))
+
+
+def fmt(value, digits=0):
+    return f"{value:,.{digits}f}"
+
+
+def ratio(value, base):
+    return value / base if base else float("nan")
+
+
+def verdict(ok):
+    return "**met**" if ok else "**missed**"
+
+
+def jmh_section(out):
+    results = json.loads((out / "jmh.json").read_text())
+    by_key = {}
+    for r in results:
+        by_key[(r["benchmark"], (r.get("params") or {}).get("routerLog"))] = r
+    lines = ["| benchmark | measures | median of iterations (µs/op) | mean ± 99.9 % (µs/op) | allocated (B/op) |",
+             "|---|---|---:|---:|---:|"]
+    rows = {}
+    for name, param, what in JMH_ROWS:
+        r = by_key.get((name, param))
+        if r is None:
+            continue
+        iterations = [x for fork in r["primaryMetric"]["rawData"] for x in fork]
+        ns = statistics.median(iterations)
+        mean = r["primaryMetric"]["score"]
+        err = float(r["primaryMetric"]["scoreError"])  # "NaN" with a single iteration
+        alloc = float(r["secondaryMetrics"].get("gc.alloc.rate.norm", {}).get("score", "NaN"))
+        rows[(name, param)] = (ns, alloc)
+        short = name.replace("io.functionruntime.", "") + (f" (routerLog={param})" if param else "")
+        lines.append(f"| `{short}` | {what} | {fmt(ns / 1000, 2)} | {fmt(mean / 1000, 2)} ± {fmt(err / 1000, 2)} "
+                     f"| {fmt(alloc)} |")
+    return "\n".join(lines), rows
+
+
+def median(values):
+    return statistics.median(values) if values else float("nan")
+
+
+def load_section(out, rounds, clean_cores):
+    load = read_tsv(out / "load.tsv")
+    startup = read_tsv(out / "startup.tsv")
+    variants = [v for v in VARIANT_NAMES if any(r["variant"] == v for r in load)]
+
+    def clean(rows):
+        """The rows measured while other processes used at most clean_cores, or all of them."""
+        kept = [r for r in rows if float(r["other_cores"]) <= clean_cores]
+        return (kept, len(kept)) if kept else (rows, 0)
+
+    def rps(r):
+        return int(r["requests"]) * 1e6 / int(r["duration_us"])
+
+    metrics = {}
+    for v in variants:
+        m = {}
+        for c in (1, 32):
+            rs, m[f"clean{c}"] = clean([r for r in load if r["variant"] == v and r["connections"] == str(c)])
+            m[f"rps{c}"] = median([rps(r) for r in rs])
+            m[f"p50_{c}"] = median([int(r["p50_us"]) / 1000 for r in rs])
+            m[f"p99_{c}"] = median([int(r["p99_us"]) / 1000 for r in rs])
+            m[f"cpu{c}"] = median([float(r["server_cpu_s"]) * 1e6 / int(r["requests"]) for r in rs])
+            m[f"bad{c}"] = sum(int(r["errors"]) + int(r["non2xx"])
+                               for r in load if r["variant"] == v and r["connections"] == str(c))
+        ss, m["clean_start"] = clean([r for r in startup if r["variant"] == v])
+        m["startup"] = median([int(r["startup_ms"]) for r in ss])
+        m["startup_cpu"] = median([int(r["startup_cpu_ms"]) for r in ss])
+        m["rss"] = median([int(r["peak_rss_kb"]) / 1024 for r in startup if r["variant"] == v])
+        m["rounds"] = len([r for r in startup if r["variant"] == v])
+        metrics[v] = m
+
+    base = metrics.get("baseline", {})
+    header = "| metric (median of the clean rounds) | {} |".format(
+        " | ".join(VARIANT_NAMES[v] + (" | ratio to baseline" if v != "baseline" else "") for v in variants))
+    align = "|---|" + "|".join("---:" if v == "baseline" else "---:|---:" for v in variants) + "|"
+    table = [header, align]
+    spec = [
+        ("requests/s, 32 connections", "rps32", 0, "clean32"),
+        ("p50 latency, 32 connections (ms)", "p50_32", 2, "clean32"),
+        ("p99 latency, 32 connections (ms)", "p99_32", 2, "clean32"),
+        ("server CPU per request, 32 connections (µs)", "cpu32", 0, "clean32"),
+        ("requests/s, 1 connection", "rps1", 0, "clean1"),
+        ("p50 latency, 1 connection (ms)", "p50_1", 3, "clean1"),
+        ("p99 latency, 1 connection (ms)", "p99_1", 3, "clean1"),
+        ("server CPU per request, 1 connection (µs)", "cpu1", 0, "clean1"),
+        ("JVM start to first answered request (ms)", "startup", 0, "clean_start"),
+        ("JVM CPU time until the first answer (ms)", "startup_cpu", 0, "clean_start"),
+        ("peak RSS, VmHWM (MiB)", "rss", 0, None),
+    ]
+    for label, key, digits, clean_key in spec:
+        cells = []
+        for v in variants:
+            value = metrics[v][key]
+            note = ""
+            if clean_key is not None and metrics[v][clean_key] < metrics[v]["rounds"]:
+                note = f" ({metrics[v][clean_key]}/{metrics[v]['rounds']} clean)" if metrics[v][clean_key] \
+                    else " (no clean round)"
+            cells.append(fmt(value, digits) + note)
+            if v != "baseline":
+                cells.append(f"{ratio(value, base[key]):.2f}")
+        table.append(f"| {label} | " + " | ".join(cells) + " |")
+    cells = []
+    for v in variants:
+        cells.append(str(metrics[v]["bad1"] + metrics[v]["bad32"]))
+        if v != "baseline":
+            cells.append("—")
+    table.append("| failed or non-2xx answers, all runs | " + " | ".join(cells) + " |")
+
+    detail = ["| round | variant | connections | requests/s | p50 (ms) | p99 (ms) | errors + non-2xx | "
+              "server CPU/request (µs) | other processes (cores) | runs |",
+              "|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|"]
+    for r in load:
+        detail.append("| {} | {} | {} | {} | {:.3f} | {:.3f} | {} | {:.0f} | {} | {} |".format(
+            r["round"], r["variant"], r["connections"], fmt(rps(r)), int(r["p50_us"]) / 1000,
+            int(r["p99_us"]) / 1000, int(r["errors"]) + int(r["non2xx"]),
+            float(r["server_cpu_s"]) * 1e6 / int(r["requests"]), r["other_cores"], r["attempts"]))
+    starts = ["| round | variant | start to first answer (ms) | JVM CPU until then (ms) | other processes (cores) "
+              "| starts | Spring Boot's own line | peak RSS (MiB) |",
+              "|---:|---|---:|---:|---:|---:|---|---:|"]
+    for r in startup:
+        starts.append(f"| {r['round']} | {r['variant']} | {r['startup_ms']} | {r['startup_cpu_ms']} | "
+                      f"{r['other_cores']} | {r['attempts']} | {r['spring_started']} | "
+                      f"{int(r['peak_rss_kb']) / 1024:.0f} |")
+    return "\n".join(table), "\n".join(detail), "\n".join(starts), metrics
+
+
+def main():
+    out = Path(sys.argv[1])
+    machine = read_properties(out / "machine.properties")
+    commands = [line.split("\t", 1) for line in (out / "commands.tsv").read_text().splitlines() if "\t" in line]
+    jmh_table, jmh = jmh_section(out)
+    clean_cores = float(machine.get("clean_cores", "0.2"))
+    load_table, load_detail, startup_detail, m = load_section(out, machine.get("rounds", "?"), clean_cores)
+
+    base, fn, warn = m["baseline"], m["function"], m.get("function-router-warn")
+    targets = ["| target | measured | |", "|---|---|---|"]
+
+    def e2e_target(label, key, limit, higher_is_better, digits):
+        for name, v in (("default logging", fn), ("router log at WARN", warn)):
+            if v is None:
+                continue
+            r = ratio(v[key], base[key])
+            ok = r >= limit if higher_is_better else r <= limit
+            targets.append(f"| {label}, {name} | {r:.2f} × ({fmt(v[key], digits)} vs {fmt(base[key], digits)}) "
+                           f"| {verdict(ok)} |")
+
+    e2e_target("throughput at 32 connections ≥ 0.9 × baseline", "rps32", TARGET_THROUGHPUT, True, 0)
+    e2e_target("p99 latency at 32 connections ≤ 1.2 × baseline", "p99_32", TARGET_P99, False, 2)
+    e2e_target("start to first answer ≤ 1.1 × baseline", "startup", TARGET_STARTUP, False, 0)
+    e2e_target("(for reference) JVM CPU time until the first answer ≤ 1.1 × baseline", "startup_cpu", TARGET_STARTUP,
+               False, 0)
+    for param, name in (("INFO", "default logging"), ("WARN", "router log off")):
+        ns, alloc = jmh.get(("io.functionruntime.web.DispatchBenchmark.noOpHandler", param), (float("nan"),) * 2)
+        targets.append(f"| runtime work per call < 20 µs (JMH median, no-op handler, {name}) | {ns / 1000:.1f} µs "
+                       f"| {verdict(ns < TARGET_CALL_NS)} |")
+        targets.append(f"| allocated per call < 20 KB (JMH, no-op handler, {name}) | {fmt(alloc)} B "
+                       f"| {verdict(alloc < TARGET_CALL_BYTES)} |")
+
+    print(f"""
+## Run of {machine['date']}
+
+- Machine: {machine['nproc']} cores ({machine['cpu']}), {machine['memory']} memory, {machine['kernel']}
+- JDK: {machine['java']}
+- {machine['maven']}; {machine['wrk']}; commit {machine['commit']}
+- JVM flags of the JMH forks and of both servers: `{machine['jvm_flags']}`
+- JMH: `{machine.get('jmh_args', '')} -prof gc`
+- Load: {machine['rounds']} rounds, each starting every variant once in rotated order; per JVM a
+  {machine['warmup']} s warm-up at 32 connections, then {machine['duration']} s at 1 and
+  {machine['duration']} s at 32 connections. A run is *clean* when other processes used at most
+  {clean_cores} cores meanwhile; a run that is not is taken again (see "runs"/"starts"), and the
+  medians use the clean ones
+
+### Targets
+
+{chr(10).join(targets)}
+
+### Per call, in process (JMH, `-prof gc`)
+
+{jmh_table}
+
+### End to end on 127.0.0.1 (wrk)
+
+{load_table}
+
+<details><summary>Every round</summary>
+
+{load_detail}
+
+{startup_detail}
+
+</details>
+
+### Exact commands
+
+```
+{chr(10).join(f"# {k}{chr(10)}{v}" for k, v in commands)}
+```
+""")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,273 @@
+#!/usr/bin/env bash
+# Runs every benchmark of function-runtime and appends a dated section to docs/benchmarks.md:
+#   1. JMH microbenchmarks of the per-call runtime work (ns/op and B/op with -prof gc);
+#   2. an end-to-end load benchmark on 127.0.0.1 with wrk: the sample app's main.handler
+#      (default logging, and the router log at WARN) against the hand-written Spring MVC
+#      baseline, in alternation, ROUNDS rounds, at 1 and 32 connections; plus the time from
+#      JVM start to the first answered request and the peak RSS of each JVM.
+# Usage: bash benchmarks/run.sh            (about 12-15 minutes on 2 cores)
+# Knobs for a quick try (the committed results use the defaults): ROUNDS, DURATION, WARMUP,
+# JMH_ARGS, JVM_FLAGS, PORT_BASELINE, PORT_FUNCTION, QUIET_WAIT, CLEAN_CORES, RETRIES,
+# RETRY_BUDGET, NO_REPORT=1 (do not touch docs/).
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$ROOT"
+
+ROUNDS=${ROUNDS:-3}
+DURATION=${DURATION:-10}
+WARMUP=${WARMUP:-8}
+CONNECTIONS=(1 32)
+JMH_ARGS=${JMH_ARGS:-"-f 1 -wi 5 -i 8 -w 1s -r 1s"}
+JVM_FLAGS=${JVM_FLAGS:-"-Xmx512m -XX:+UseSerialGC"}
+PORT_BASELINE=${PORT_BASELINE:-28080}
+PORT_FUNCTION=${PORT_FUNCTION:-28081}
+QUIET_WAIT=${QUIET_WAIT:-30}
+# A measurement during which other processes used more than CLEAN_CORES cores is taken again
+# (at most RETRIES more times, and only while the run is younger than RETRY_BUDGET seconds);
+# the report's medians use the clean ones.
+CLEAN_CORES=${CLEAN_CORES:-0.2}
+RETRIES=${RETRIES:-2}
+RETRY_BUDGET=${RETRY_BUDGET:-750}
+
+STAMP="$(date -u +%Y%m%dT%H%M%SZ)"
+OUT="$ROOT/benchmarks/target/run-$STAMP"
+mkdir -p "$OUT"
+LUA="$ROOT/benchmarks/wrk/seed.lua"
+SEED_BODY='{"hello": "world"}'
+PATH_AND_QUERY='/main.handler?param=one'
+CLK_TCK="$(getconf CLK_TCK)"
+
+log() { printf '[%s] %s\n' "$(date -u +%H:%M:%S)" "$*" >&2; }
+die() { log "ERROR: $*"; exit 1; }
+
+# ---------------------------------------------------------------- servers are always stopped
+SERVER_PID=""
+stop_server() {
+	if [[ -n "$SERVER_PID" ]] && kill -0 "$SERVER_PID" 2>/dev/null; then
+		kill -TERM "$SERVER_PID" 2>/dev/null || true
+		for _ in $(seq 1 150); do kill -0 "$SERVER_PID" 2>/dev/null || break; sleep 0.2; done
+		kill -KILL "$SERVER_PID" 2>/dev/null || true
+		wait "$SERVER_PID" 2>/dev/null || true
+	fi
+	SERVER_PID=""
+}
+trap stop_server EXIT
+trap 'exit 130' INT TERM
+
+# ---------------------------------------------------------------- tools
+command -v java >/dev/null || die "java is missing"
+command -v mvn >/dev/null || die "mvn is missing"
+command -v curl >/dev/null || die "curl is missing"
+command -v python3 >/dev/null || die "python3 is missing (it writes the report)"
+if ! command -v wrk >/dev/null; then
+	log "installing wrk from Debian's packages"
+	SUDO=""
+	[[ "$(id -u)" -ne 0 ]] && SUDO="sudo"
+	$SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y wrk >/dev/null \
+		|| { $SUDO apt-get update >/dev/null && $SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y wrk >/dev/null; }
+fi
+for port in "$PORT_BASELINE" "$PORT_FUNCTION"; do
+	if curl -s -o /dev/null --max-time 1 "http://127.0.0.1:$port/"; then
+		die "port $port on 127.0.0.1 is taken: set PORT_BASELINE / PORT_FUNCTION"
+	fi
+done
+
+# ---------------------------------------------------------------- machine
+{
+	echo "date=$(date -u '+%Y-%m-%d %H:%M UTC')"
+	echo "commit=$(git rev-parse --short HEAD 2>/dev/null || echo unknown)$(git diff --quiet HEAD 2>/dev/null || echo ' (with uncommitted changes)')"
+	echo "nproc=$(nproc)"
+	echo "cpu=$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//')"
+	echo "memory=$(free -h | awk '/^Mem:/ {print $2}')"
+	echo "kernel=$(uname -sr)"
+	echo "java=$(java -version 2>&1 | tr '\n' ' ' | sed 's/ *$//')"
+	echo "maven=$(mvn -v 2>/dev/null | head -1 | sed 's/\x1b\[[0-9;]*m//g')"
+	echo "wrk=$(wrk --version 2>&1 | head -1 | awk '{print $1, $2}')"
+	echo "jvm_flags=$JVM_FLAGS"
+	echo "rounds=$ROUNDS"
+	echo "duration=$DURATION"
+	echo "warmup=$WARMUP"
+	echo "clean_cores=$CLEAN_CORES"
+	echo "jmh_args=$JMH_ARGS"
+} > "$OUT/machine.properties"
+
+# CPU accounting, in clock ticks: the whole machine (busy, total), one process (user + system),
+# and the finished children of this shell (wrk, curl), to tell what other processes used.
+cpu_ticks() { awk '/^cpu / {busy = $2 + $3 + $4 + $7 + $8 + $9; print busy, busy + $5 + $6}' /proc/stat; }
+proc_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
+children_ticks() { awk '{print $16 + $17}' "/proc/$$/stat"; }
+cores() { awk -v t="$1" -v ns="$2" -v k="$CLK_TCK" 'BEGIN {printf "%.2f", (t < 0 ? 0 : t) / k / (ns / 1e9)}'; }
+is_clean() { awk -v c="$1" -v max="$CLEAN_CORES" 'BEGIN {exit !(c <= max)}'; }
+RUN_START=$(date +%s)
+may_retry() { (( $(date +%s) - RUN_START < RETRY_BUDGET )); }
+
+# Waits (QUIET_WAIT seconds at most) until the machine is idle for 2 s in a row: another
+# build on this 2-core machine would otherwise be measured too. Prints the busy share seen.
+wait_quiet() {
+	local quiet=0 waited=0 busy_pct=100 a b c d
+	while (( waited < QUIET_WAIT )); do
+		read -r a b < <(cpu_ticks)
+		sleep 1
+		read -r c d < <(cpu_ticks)
+		busy_pct=$(( (c - a) * 100 / ((d - b) > 0 ? (d - b) : 1) ))
+		waited=$((waited + 1))
+		if (( busy_pct < 25 )); then
+			quiet=$((quiet + 1))
+			(( quiet >= 2 )) && break
+		else
+			quiet=0
+		fi
+	done
+	(( quiet < 2 )) && log "the machine is still busy (${busy_pct}% of the CPUs) after ${QUIET_WAIT}s: measuring anyway"
+	echo "$busy_pct"
+}
+
+# ---------------------------------------------------------------- build
+BUILD_CMD="mvn -B -q -Pbenchmarks -DskipTests -pl sample-app,benchmarks -am package"
+log "build: $BUILD_CMD"
+$BUILD_CMD > "$OUT/build.log" 2>&1 || { tail -50 "$OUT/build.log"; die "the build failed"; }
+SAMPLE_JAR="$(ls sample-app/target/sample-app-*.jar | grep -v original | head -1)"
+BASELINE_JAR="$(ls benchmarks/target/benchmarks-*-baseline.jar | head -1)"
+JMH_JAR="$(ls benchmarks/target/benchmarks-*-jmh.jar | head -1)"
+
+# ---------------------------------------------------------------- 1. JMH
+JMH_CMD="java -jar $JMH_JAR $JMH_ARGS -prof gc -jvmArgs \"$JVM_FLAGS\" -rf json -rff $OUT/jmh.json io.functionruntime"
+log "JMH (about 3 minutes): $JMH_CMD"
+wait_quiet > "$OUT/jmh-quiet.txt"
+# shellcheck disable=SC2086
+java -jar "$JMH_JAR" $JMH_ARGS -prof gc -jvmArgs "$JVM_FLAGS" -rf json -rff "$OUT/jmh.json" io.functionruntime \
+	> "$OUT/jmh.txt" 2>&1 || { tail -40 "$OUT/jmh.txt"; die "JMH failed"; }
+sed -n '/^Benchmark /,$p' "$OUT/jmh.txt" | grep -v ':gc\.\(count\|time\|alloc\.rate \)' >&2 || true
+
+# ---------------------------------------------------------------- 2. end to end
+FUNCTION_ARGS="--function-runtime.functions[main.handler].concurrency=16 --function-runtime.functions[main.handler].requests-limit=64"
+# shellcheck disable=SC2206
+declare -A START_CMD=(
+	[baseline]="java $JVM_FLAGS -jar $BASELINE_JAR --server.port=$PORT_BASELINE"
+	[function]="java $JVM_FLAGS -jar $SAMPLE_JAR --server.port=$PORT_FUNCTION $FUNCTION_ARGS"
+	[function-router-warn]="java $JVM_FLAGS -jar $SAMPLE_JAR --server.port=$PORT_FUNCTION $FUNCTION_ARGS --logging.level.function-runtime.router=WARN"
+)
+declare -A PORT=([baseline]=$PORT_BASELINE [function]=$PORT_FUNCTION [function-router-warn]=$PORT_FUNCTION)
+VARIANTS=(baseline function function-router-warn)
+
+WRK_CMD="wrk -t1 -c<connections> -d${DURATION}s --timeout 5s -s benchmarks/wrk/seed.lua 'http://127.0.0.1:<port>$PATH_AND_QUERY'"
+{
+	echo "build	$BUILD_CMD"
+	echo "jmh	${JMH_CMD//$OUT/benchmarks/target/run-$STAMP}"
+	for v in "${VARIANTS[@]}"; do echo "start-$v	${START_CMD[$v]}"; done
+	echo "warmup	wrk -t1 -c32 -d${WARMUP}s --timeout 5s -s benchmarks/wrk/seed.lua 'http://127.0.0.1:<port>$PATH_AND_QUERY' (discarded)"
+	echo "load	$WRK_CMD"
+	echo "startup	curl -X POST -H 'Content-Type: application/json' --data '$SEED_BODY' 'http://127.0.0.1:<port>$PATH_AND_QUERY' every 20 ms from the fork of java until it answers 200"
+} > "$OUT/commands.tsv"
+
+seed_call() {
+	curl -s -o "${2:-/dev/null}" -w '%{http_code}' --max-time 2 -X POST -H 'Content-Type: application/json' \
+		-H 'User-Agent: curl/7.64.1' --data "$SEED_BODY" "http://127.0.0.1:$1$PATH_AND_QUERY" || true
+}
+
+# Runs wrk once; sets WRK_RESULT (its RESULT line) and WRK_OTHER (cores other processes used).
+run_wrk() {
+	local connections=$1 seconds=$2 port=$3 out=$4 busy0 busy1 server0 server1 children0 children1 t0 t1
+	read -r busy0 _ < <(cpu_ticks); server0=$(proc_ticks "$SERVER_PID"); children0=$(children_ticks); t0=$(date +%s%N)
+	wrk -t1 -c"$connections" -d"${seconds}s" --timeout 5s -s "$LUA" "http://127.0.0.1:$port$PATH_AND_QUERY" > "$out"
+	read -r busy1 _ < <(cpu_ticks); server1=$(proc_ticks "$SERVER_PID"); children1=$(children_ticks); t1=$(date +%s%N)
+	WRK_RESULT=$(grep '^RESULT' "$out") || die "wrk printed no result: $(cat "$out")"
+	WRK_SERVER=$((server1 - server0))
+	WRK_SELF=$((children1 - children0))
+	WRK_OTHER=$(cores $((busy1 - busy0 - WRK_SERVER - WRK_SELF)) $((t1 - t0)))
+}
+
+# Starts a variant and waits for its first 200; sets SERVER_PID, STARTUP_MS, STARTUP_CPU_MS
+# (the JVM's CPU time until then) and STARTUP_OTHER (cores other processes used meanwhile).
+start_variant() {
+	local variant=$1 port=$2 server_log=$3 start_ns busy0 busy1 children0 children1
+	read -r busy0 _ < <(cpu_ticks); children0=$(children_ticks)
+	start_ns=$(date +%s%N)
+	set -f # the [main.handler] of the arguments is no glob
+	# shellcheck disable=SC2086
+	${START_CMD[$variant]} > "$server_log" 2>&1 &
+	SERVER_PID=$!
+	set +f
+	until [[ "$(seed_call "$port")" == 200 ]]; do
+		kill -0 "$SERVER_PID" 2>/dev/null || { tail -30 "$server_log"; die "$variant exited at startup"; }
+		(( ($(date +%s%N) - start_ns) / 1000000000 < 120 )) || die "$variant did not answer within 120 s"
+		sleep 0.02
+	done
+	local end_ns server
+	end_ns=$(date +%s%N)
+	server=$(proc_ticks "$SERVER_PID")
+	read -r busy1 _ < <(cpu_ticks); children1=$(children_ticks)
+	STARTUP_MS=$(( (end_ns - start_ns) / 1000000 ))
+	STARTUP_CPU_MS=$(( server * 1000 / CLK_TCK ))
+	STARTUP_OTHER=$(cores $((busy1 - busy0 - server - (children1 - children0))) $((end_ns - start_ns)))
+}
+
+echo -e "round\tvariant\tconnections\tattempts\trequests\tduration_us\terrors\tnon2xx\tp50_us\tp90_us\tp99_us\tmean_us\tmax_us\tserver_cpu_s\tother_cores" > "$OUT/load.tsv"
+echo -e "round\tvariant\tattempts\tstartup_ms\tstartup_cpu_ms\tother_cores\tspring_started\tpeak_rss_kb" > "$OUT/startup.tsv"
+
+for round in $(seq 1 "$ROUNDS"); do
+	# Rotate the order so that each variant runs first, second and third once in three rounds.
+	order=()
+	for i in 0 1 2; do order+=("${VARIANTS[$(( (i + round - 1) % 3 ))]}"); done
+	for variant in "${order[@]}"; do
+		port=${PORT[$variant]}
+		server_log="$OUT/server-$variant-$round.log"
+		attempt=0
+		while true; do
+			attempt=$((attempt + 1))
+			quiet=$(wait_quiet)
+			log "round $round/$ROUNDS: $variant (machine ${quiet}% busy before)"
+			start_variant "$variant" "$port" "$server_log"
+			log "  startup ${STARTUP_MS} ms (JVM CPU ${STARTUP_CPU_MS} ms), other processes ${STARTUP_OTHER} cores"
+			if is_clean "$STARTUP_OTHER" || (( attempt > RETRIES )) || ! may_retry; then break; fi
+			log "  other processes were busy during startup: starting it again"
+			stop_server
+		done
+		startup_attempts=$attempt
+		[[ "$(seed_call "$port" "$OUT/answer-$variant.json")" == 200 ]] || die "$variant did not answer 200"
+		grep -q '"function_name":"d4eexample0000000001"' "$OUT/answer-$variant.json" \
+			&& grep -q '"body":"{\\"hello\\": \\"world\\"}"' "$OUT/answer-$variant.json" \
+			|| die "$variant answered something else than the seed's {event, context}: $(head -c 300 "$OUT/answer-$variant.json")"
+
+		run_wrk 32 "$WARMUP" "$port" "$OUT/wrk-warmup-$variant-$round.txt"
+		for connections in "${CONNECTIONS[@]}"; do
+			attempt=0
+			best_other=""
+			while true; do
+				attempt=$((attempt + 1))
+				out="$OUT/wrk-$variant-c$connections-$round-$attempt.txt"
+				run_wrk "$connections" "$DURATION" "$port" "$out"
+				declare -A r=()
+				for kv in ${WRK_RESULT#RESULT }; do r[${kv%%=*}]=${kv#*=}; done
+				log "  $connections connection(s): $(awk -v n="${r[requests]}" -v d="${r[duration_us]}" 'BEGIN {printf "%.0f", n * 1e6 / d}') req/s, p50 ${r[p50_us]} us, p99 ${r[p99_us]} us, errors ${r[errors]}, non-2xx ${r[non2xx]}, other processes ${WRK_OTHER} cores"
+				if [[ -z "$best_other" ]] || awk -v a="$WRK_OTHER" -v b="$best_other" 'BEGIN {exit !(a < b)}'; then
+					best_other=$WRK_OTHER
+					best_row="${r[requests]}\t${r[duration_us]}\t${r[errors]}\t${r[non2xx]}\t${r[p50_us]}\t${r[p90_us]}\t${r[p99_us]}\t${r[mean_us]}\t${r[max_us]}\t$(awk -v t="$WRK_SERVER" -v k="$CLK_TCK" 'BEGIN {printf "%.2f", t / k}')\t$WRK_OTHER"
+				fi
+				if is_clean "$WRK_OTHER" || (( attempt > RETRIES )) || ! may_retry; then break; fi
+				log "  other processes were busy: measuring again"
+				wait_quiet > /dev/null
+			done
+			echo -e "$round\t$variant\t$connections\t$attempt\t$best_row" >> "$OUT/load.tsv"
+		done
+		peak_rss_kb=$(awk '/^VmHWM:/ {print $2}' "/proc/$SERVER_PID/status")
+		spring_started=$(grep -o 'Started [A-Za-z]* in [0-9.]* seconds (process running for [0-9.]*)' "$server_log" | head -1 || true)
+		echo -e "$round\t$variant\t$startup_attempts\t$STARTUP_MS\t$STARTUP_CPU_MS\t$STARTUP_OTHER\t$spring_started\t$peak_rss_kb" >> "$OUT/startup.tsv"
+		log "  peak RSS $((peak_rss_kb / 1024)) MiB"
+		stop_server
+		# Keep the start of the server's log and its last lines; per-call INFO lines add up to
+		# hundreds of MB over a run.
+		{ head -n 40 "$server_log"; echo "[...]"; tail -n 5 "$server_log"; } > "$server_log.kept" && mv "$server_log.kept" "$server_log"
+	done
+done
+
+# ---------------------------------------------------------------- report
+if [[ "${NO_REPORT:-0}" == 1 ]]; then
+	python3 "$ROOT/benchmarks/report.py" "$OUT" > "$OUT/report.md"
+	log "report written to $OUT/report.md only (NO_REPORT=1)"
+else
+	python3 "$ROOT/benchmarks/report.py" "$OUT" | tee "$OUT/report.md" >> "$ROOT/docs/benchmarks.md"
+	log "appended to docs/benchmarks.md (raw data in $OUT)"
+fi
+cat "$OUT/report.md"

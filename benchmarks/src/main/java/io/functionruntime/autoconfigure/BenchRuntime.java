@@ -1,0 +1,81 @@
+package io.functionruntime.autoconfigure;
+
+import io.functionruntime.bench.NoOpHandler;
+import io.functionruntime.bench.SeedHandler;
+import io.functionruntime.invoke.ContextFactory;
+import io.functionruntime.invoke.FunctionInvoker;
+import io.functionruntime.logging.InvocationLog;
+import io.functionruntime.registry.AnnotatedFunctionHandlerDiscoverer;
+import io.functionruntime.registry.FunctionDefinition;
+import io.functionruntime.registry.FunctionRegistry;
+import io.functionruntime.token.TokenProvider;
+import io.functionruntime.web.EventBinder;
+import io.functionruntime.web.FunctionController;
+import io.functionruntime.web.HttpEventMapper;
+import io.functionruntime.web.ResponseWriter;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.beans.factory.support.DefaultListableBeanFactory;
+
+/**
+ * The runtime's beans wired as {@link FunctionRuntimeAutoConfiguration} wires them, with
+ * default properties, around {@link NoOpHandler} and {@link SeedHandler}, without a Spring
+ * context or a server, so that one call can be measured in process. It lives in this
+ * package to use the real {@code PropertiesFunctionSettingsSource}.
+ */
+public final class BenchRuntime implements AutoCloseable {
+
+	public final JsonMapper jsonMapper = JsonMapper.shared();
+
+	public final FunctionRegistry registry;
+
+	public final HttpEventMapper eventMapper = new HttpEventMapper();
+
+	public final EventBinder eventBinder = new EventBinder(this.jsonMapper);
+
+	public final ContextFactory contextFactory = new ContextFactory(TokenProvider.NONE);
+
+	public final FunctionInvoker invoker;
+
+	public final ResponseWriter responseWriter;
+
+	public final FunctionController controller;
+
+	public final long maxEventSize;
+
+	public BenchRuntime() {
+		FunctionRuntimeProperties properties = new FunctionRuntimeProperties();
+		DefaultListableBeanFactory beanFactory = new DefaultListableBeanFactory();
+		beanFactory.registerSingleton("noOpHandler", new NoOpHandler());
+		beanFactory.registerSingleton("seedHandler", new SeedHandler(this.jsonMapper));
+		this.registry = new FunctionRegistry(new AnnotatedFunctionHandlerDiscoverer(beanFactory).findHandlers(),
+				new PropertiesFunctionSettingsSource(properties), beanFactory, this.jsonMapper);
+		this.invoker = new FunctionInvoker(this.registry, beanFactory, new InvocationLog());
+		this.invoker.start();
+		this.responseWriter = new ResponseWriter(this.jsonMapper, properties.getMaxResponseSize().toBytes(),
+				properties.isIncludeStackTrace());
+		this.maxEventSize = properties.getMaxEventSize().toBytes();
+		this.controller = new FunctionController(this.registry, this.eventMapper, this.eventBinder,
+				this.contextFactory, this.invoker, this.responseWriter, this.maxEventSize);
+	}
+
+	/**
+	 * Finds a function.
+	 * @param entryPoint its entry point
+	 * @return the function
+	 */
+	public FunctionDefinition function(String entryPoint) {
+		FunctionDefinition function = this.registry.find(entryPoint);
+		if (function == null) {
+			throw new IllegalStateException("No function " + entryPoint);
+		}
+		return function;
+	}
+
+	@Override
+	public void close() {
+		this.invoker.stop();
+		this.invoker.destroy();
+	}
+
+}
