@@ -4,6 +4,8 @@ import io.functionruntime.bench.NoOpHandler;
 import io.functionruntime.bench.SeedHandler;
 import io.functionruntime.invoke.ContextFactory;
 import io.functionruntime.invoke.FunctionInvoker;
+import io.functionruntime.invoke.InvocationObserver;
+import io.functionruntime.invoke.WorkerThreads;
 import io.functionruntime.logging.InvocationLog;
 import io.functionruntime.registry.AnnotatedFunctionHandlerDiscoverer;
 import io.functionruntime.registry.FunctionDefinition;
@@ -33,7 +35,9 @@ public final class BenchRuntime implements AutoCloseable {
 
 	public final EventBinder eventBinder = new EventBinder(this.jsonMapper);
 
-	public final ContextFactory contextFactory = new ContextFactory(TokenProvider.NONE);
+	public final WorkerThreads workers = new WorkerThreads();
+
+	public final ContextFactory contextFactory = new ContextFactory(TokenProvider.NONE, this.workers);
 
 	public final FunctionInvoker invoker;
 
@@ -50,7 +54,8 @@ public final class BenchRuntime implements AutoCloseable {
 		beanFactory.registerSingleton("seedHandler", new SeedHandler(this.jsonMapper));
 		this.registry = new FunctionRegistry(new AnnotatedFunctionHandlerDiscoverer(beanFactory).findHandlers(),
 				new PropertiesFunctionSettingsSource(properties), beanFactory, this.jsonMapper);
-		this.invoker = new FunctionInvoker(this.registry, beanFactory, new InvocationLog());
+		this.invoker = new FunctionInvoker(this.registry, beanFactory, new InvocationLog(), this.workers,
+				InvocationObserver.NONE);
 		this.invoker.start();
 		this.responseWriter = new ResponseWriter(this.jsonMapper, properties.getMaxResponseSize().toBytes(),
 				properties.isIncludeStackTrace());
@@ -75,7 +80,7 @@ public final class BenchRuntime implements AutoCloseable {
 	@Override
 	public void close() {
 		this.invoker.stop();
-		this.invoker.destroy();
+		this.workers.destroy();
 	}
 
 }

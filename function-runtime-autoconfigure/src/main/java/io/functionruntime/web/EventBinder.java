@@ -1,12 +1,14 @@
 package io.functionruntime.web;
 
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
 
 import io.functionruntime.HttpEvent;
 import io.functionruntime.registry.EventKind;
 import io.functionruntime.registry.HandlerAdapter;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.exc.StreamReadException;
+import tools.jackson.databind.JavaType;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -31,7 +33,16 @@ public class EventBinder {
 	 * @throws RequestRejectedException when the event does not fit the handler's type
 	 */
 	public Object bindHttp(HttpEvent event, HandlerAdapter adapter) {
-		return (adapter.eventKind() == EventKind.HTTP_EVENT) ? event : bindJson(event, adapter);
+		if (adapter.eventKind() == EventKind.HTTP_EVENT) {
+			return event;
+		}
+		return isPlainMap(adapter.eventType()) ? EventMaps.toMap(event) : bindJson(event, adapter);
+	}
+
+	/** Whether a type takes the event as built by {@link EventMaps}: a map of String to anything. */
+	private static boolean isPlainMap(JavaType type) {
+		return type.isMapLikeType() && type.getRawClass().isAssignableFrom(LinkedHashMap.class)
+				&& type.getKeyType().getRawClass() == String.class && type.getContentType().getRawClass() == Object.class;
 	}
 
 	/**
