@@ -81,7 +81,7 @@ public class Soak {
 		pool.shutdown();
 		pool.awaitTermination(seconds + 60, TimeUnit.SECONDS);
 		long answered = byStatus.values().stream().mapToLong(LongAdder::sum).sum();
-		long gaps = counts.values().stream().mapToLong((set) -> set.last() - set.size()).sum();
+		long gaps = counts.values().stream().mapToLong((set) -> set.last() - set.first() + 1 - set.size()).sum();
 		System.out.println("sent=" + sent.sum());
 		System.out.println("answered=" + answered);
 		System.out.println("lost=" + lost.sum());
