@@ -30,12 +30,7 @@ class ErrorResponsesTests {
 	}
 
 	private static JsonNode assertError(HttpResponse<byte[]> response, int status, String errorType) {
-		assertThat(response.statusCode()).isEqualTo(status);
-		assertThat(response.headers().firstValue("Content-Type")).hasValue("application/json");
-		assertThat(response.headers().firstValue("X-Request-Id")).isPresent();
-		JsonNode body = TestHttp.json(response);
-		assertThat(body.get("errorType").asString()).isEqualTo(errorType);
-		return body;
+		return TestHttp.errorBody(response, status, errorType);
 	}
 
 	@Test

@@ -35,13 +35,7 @@ class FaultyHandlerTests {
 	}
 
 	private JsonNode failure(String path, int status, String errorType) {
-		HttpResponse<byte[]> response = this.http.get(path);
-		assertThat(response.statusCode()).isEqualTo(status);
-		assertThat(response.headers().firstValue("Content-Type")).hasValue("application/json");
-		assertThat(response.headers().firstValue("X-Request-Id")).isPresent();
-		JsonNode body = TestHttp.json(response);
-		assertThat(body.get("errorType").asString()).isEqualTo(errorType);
-		return body;
+		return TestHttp.errorBody(this.http.get(path), status, errorType);
 	}
 
 	@Test

@@ -20,6 +20,8 @@ import java.util.Map;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 /**
  * An HTTP client for the tests: ordinary calls through the JDK client, and calls written
  * byte for byte on a socket for what that client will not send.
@@ -76,6 +78,22 @@ public final class TestHttp {
 
 	public static JsonNode json(HttpResponse<byte[]> response) {
 		return JSON.readTree(response.body());
+	}
+
+	/**
+	 * Asserts that a response is the runtime's JSON error, and returns its body.
+	 * @param response the response
+	 * @param status the expected status
+	 * @param errorType the expected {@code errorType}
+	 * @return the error body
+	 */
+	public static JsonNode errorBody(HttpResponse<byte[]> response, int status, String errorType) {
+		assertThat(response.statusCode()).isEqualTo(status);
+		assertThat(response.headers().firstValue("Content-Type")).hasValue("application/json");
+		assertThat(response.headers().firstValue("X-Request-Id")).isPresent();
+		JsonNode body = json(response);
+		assertThat(body.get("errorType").asString()).isEqualTo(errorType);
+		return body;
 	}
 
 	/**
