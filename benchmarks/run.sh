@@ -76,7 +76,7 @@ done
 # ---------------------------------------------------------------- machine
 {
 	echo "date=$(date -u '+%Y-%m-%d %H:%M UTC')"
-	echo "commit=$(git rev-parse --short HEAD 2>/dev/null || echo unknown)$(git diff --quiet HEAD 2>/dev/null || echo ' (with uncommitted changes)')"
+	echo "commit=$(git rev-parse --short HEAD 2>/dev/null || echo unknown)$(git diff --quiet HEAD -- . ':!docs' 2>/dev/null || echo ' (with uncommitted changes)')"
 	echo "nproc=$(nproc)"
 	echo "cpu=$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//')"
 	echo "memory=$(free -h | awk '/^Mem:/ {print $2}')"
