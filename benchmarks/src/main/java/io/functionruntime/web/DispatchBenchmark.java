@@ -38,6 +38,14 @@ public class DispatchBenchmark {
 	@Param({ "WARN", "INFO" })
 	public String routerLog;
 
+	/**
+	 * {@code calling}: the request supports asynchronous answers, as the servlet container's
+	 * do, so the handler runs on the calling thread; {@code worker}: it does not, so the
+	 * call is handed to a worker thread and back.
+	 */
+	@Param({ "calling", "worker" })
+	public String thread;
+
 	private BenchRuntime runtime;
 
 	private MockHttpServletRequest noOpRequest;
@@ -52,6 +60,8 @@ public class DispatchBenchmark {
 		this.runtime = new BenchRuntime();
 		this.noOpRequest = SeedRequest.create(NoOpHandler.ENTRY_POINT);
 		this.seedRequest = SeedRequest.create(SeedHandler.ENTRY_POINT);
+		this.noOpRequest.setAsyncSupported(this.thread.equals("calling"));
+		this.seedRequest.setAsyncSupported(this.thread.equals("calling"));
 		this.response = new BenchResponse();
 		check(call(this.noOpRequest), "{\"ok\":true}");
 		check(call(this.seedRequest), "\"body\":\"{\\\"hello\\\": \\\"world\\\"}\"");

@@ -8,6 +8,7 @@ import io.functionruntime.Context;
 import io.functionruntime.logging.InvocationMdc;
 import io.functionruntime.registry.FunctionDefinition;
 import io.functionruntime.registry.HandlerAdapter;
+import org.slf4j.MDC;
 
 /**
  * One handler call on a worker thread. {@link #outcome} completes with how the call ended
@@ -63,6 +64,7 @@ final class Call implements Runnable {
 			}
 			this.runner = Thread.currentThread();
 		}
+		boolean inheritedMdc = this.context.getRequestId().equals(MDC.get(InvocationMdc.REQUEST_ID));
 		InvocationMdc.put(this.context.getRequestId(), this.functionName);
 		try {
 			this.startNanos = System.nanoTime();
@@ -83,7 +85,9 @@ final class Call implements Runnable {
 				this.runner = null;
 			}
 			Thread.interrupted();
-			InvocationMdc.clear();
+			if (!inheritedMdc) {
+				InvocationMdc.clear();
+			}
 		}
 	}
 
@@ -120,9 +124,12 @@ final class Call implements Runnable {
 		return new InvocationResult.Failure(FunctionInvoker.unwrap(failure));
 	}
 
-	/** Interrupts the handler thread, or cancels the handler's future, at the deadline. */
-	void abort() {
-		this.outcome.complete(new InvocationResult.TimedOut(this.timeoutMillis));
+	/**
+	 * Interrupts the handler thread, or cancels the handler's future, at the deadline.
+	 * @return whether the call was still running, so that its answer is the timeout
+	 */
+	boolean abort() {
+		boolean timedOut = this.outcome.complete(new InvocationResult.TimedOut(this.timeoutMillis));
 		synchronized (this) {
 			if (this.runner != null) {
 				this.runner.interrupt();
@@ -131,6 +138,7 @@ final class Call implements Runnable {
 				this.pending.cancel(true);
 			}
 		}
+		return timedOut;
 	}
 
 	/**
@@ -147,6 +155,11 @@ final class Call implements Runnable {
 			this.instance.untrack(this);
 			this.pool.release(this.instance);
 		}
+	}
+
+	/** @return the request id of the call */
+	String requestId() {
+		return this.context.getRequestId();
 	}
 
 	/** @return nanoseconds the cold start took, or {@code -1} on a warm instance */

@@ -8,8 +8,11 @@ import java.util.Map;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import io.functionruntime.Context;
 import io.functionruntime.invoke.InvocationObserver.Invocation;
@@ -41,6 +44,8 @@ public class FunctionInvoker implements SmartLifecycle {
 
 	private final InvocationObserver observer;
 
+	private final ScheduledThreadPoolExecutor deadlines;
+
 	private volatile boolean running;
 
 	public FunctionInvoker(FunctionRegistry registry, BeanFactory beanFactory, InvocationLog log, Executor workers,
@@ -48,6 +53,12 @@ public class FunctionInvoker implements SmartLifecycle {
 		this.log = log;
 		this.workers = workers;
 		this.observer = observer;
+		this.deadlines = new ScheduledThreadPoolExecutor(1, (task) -> {
+			Thread thread = new Thread(task, "function-deadlines");
+			thread.setDaemon(true);
+			return thread;
+		});
+		this.deadlines.setRemoveOnCancelPolicy(true);
 		for (FunctionDefinition function : registry.functions().values()) {
 			this.pools.put(function.name(),
 					new InstancePool(() -> beanFactory.getBean(function.beanName()), function.settings()));
@@ -100,6 +111,87 @@ public class FunctionInvoker implements SmartLifecycle {
 		}
 	}
 
+	/**
+	 * Invokes a function on the calling thread, for a caller that can be answered from
+	 * another thread (an asynchronous servlet request): the common case costs no hand-over
+	 * to a worker. At the deadline a timer answers the timeout through the delivery at
+	 * once, interrupts the handler and retires its instance, however long the calling
+	 * thread stays inside the handler.
+	 * @param function the function
+	 * @param event the event, bound to what the handler takes
+	 * @param context the invocation context
+	 * @param deadlineNanos the {@link System#nanoTime()} of the deadline
+	 * @param delivery what hands the result to the caller, from this thread or the timer's
+	 * @throws IOException when the caller is gone
+	 */
+	public void invokeOnCallingThread(FunctionDefinition function, Object event, Context context, long deadlineNanos,
+			ResultDelivery delivery) throws IOException {
+		Invocation invocation = this.observer.start(function);
+		InstancePool pool = this.pools.get(function.name());
+		long queued = System.nanoTime();
+		Instance instance;
+		try {
+			instance = pool.acquire(deadlineNanos);
+		}
+		catch (CallRejectedException ex) {
+			InvocationResult rejected = rejected(ex);
+			invocation.ended(rejected, delivery.deliver(rejected));
+			return;
+		}
+		InvocationMdc.put(context.getRequestId(), function.settings().name());
+		try {
+			this.log.start(context.getRequestId(), function.settings().versionId());
+			long dispatched = System.nanoTime();
+			Call call = new Call(pool, instance, function, event, context);
+			AtomicBoolean answered = new AtomicBoolean();
+			ScheduledFuture<?> deadline = this.deadlines.schedule(() -> answerTimeout(call, answered, pool, instance,
+					function, dispatched - queued, invocation, delivery), deadlineNanos - System.nanoTime(),
+					TimeUnit.NANOSECONDS);
+			call.run();
+			InvocationResult result = call.outcome.join();
+			if (!answered.compareAndSet(false, true)) {
+				return;
+			}
+			deadline.cancel(false);
+			afterCall(result, pool, instance, function, call, dispatched, dispatched - queued, invocation);
+			invocation.ended(result, delivery.deliver(result));
+		}
+		finally {
+			InvocationMdc.clear();
+		}
+	}
+
+	/**
+	 * Answers a call at its deadline, unless it was answered already: the calling thread
+	 * answers a call that ended, or that its instance's retirement aborted.
+	 */
+	private void answerTimeout(Call call, AtomicBoolean answered, InstancePool pool, Instance instance,
+			FunctionDefinition function, long queueNanos, Invocation invocation, ResultDelivery delivery) {
+		call.abort();
+		if (!answered.compareAndSet(false, true)) {
+			return;
+		}
+		InvocationMdc.put(call.requestId(), function.settings().name());
+		InvocationResult result = new InvocationResult.TimedOut(function.settings().timeout().toMillis());
+		Outcome outcome = Outcome.of(result);
+		try {
+			afterCall(result, pool, instance, function, call, System.nanoTime(), queueNanos, invocation);
+			outcome = delivery.deliver(result);
+		}
+		catch (IOException | RuntimeException ex) {
+			this.log.failure(call.requestId(), function.name(), ex);
+		}
+		finally {
+			invocation.ended(result, outcome);
+			InvocationMdc.clear();
+		}
+	}
+
+	private static InvocationResult rejected(CallRejectedException ex) {
+		return (ex.reason() == CallRejectedException.Reason.SHUTTING_DOWN)
+				? new InvocationResult.ShuttingDown(ex.getMessage()) : new InvocationResult.Throttled(ex.getMessage());
+	}
+
 	private InvocationResult call(FunctionDefinition function, Object event, Context context, long deadlineNanos,
 			Invocation invocation) {
 		InstancePool pool = this.pools.get(function.name());
@@ -109,8 +201,7 @@ public class FunctionInvoker implements SmartLifecycle {
 			instance = pool.acquire(deadlineNanos);
 		}
 		catch (CallRejectedException ex) {
-			return (ex.reason() == CallRejectedException.Reason.SHUTTING_DOWN)
-					? new InvocationResult.ShuttingDown(ex.getMessage()) : new InvocationResult.Throttled(ex.getMessage());
+			return rejected(ex);
 		}
 		String requestId = context.getRequestId();
 		InvocationMdc.put(requestId, function.settings().name());
@@ -124,12 +215,23 @@ public class FunctionInvoker implements SmartLifecycle {
 
 	private InvocationResult run(InstancePool pool, Instance instance, FunctionDefinition function, Object event,
 			Context context, long deadlineNanos, long queued, Invocation invocation) {
-		String requestId = context.getRequestId();
-		this.log.start(requestId, function.settings().versionId());
+		this.log.start(context.getRequestId(), function.settings().versionId());
 		long dispatched = System.nanoTime();
 		Call call = new Call(pool, instance, function, event, context);
 		this.workers.execute(call);
 		InvocationResult result = await(call, deadlineNanos, function);
+		afterCall(result, pool, instance, function, call, dispatched, dispatched - queued, invocation);
+		return result;
+	}
+
+	/**
+	 * Does what follows every call whoever answers it: logs a failure, retires the instance
+	 * after an {@link Error} or a timeout, writes {@code END} and {@code REPORT}, and tells
+	 * the observer how long the call queued and started.
+	 */
+	private void afterCall(InvocationResult result, InstancePool pool, Instance instance, FunctionDefinition function,
+			Call call, long dispatched, long queueNanos, Invocation invocation) {
+		String requestId = call.requestId();
 		if (result instanceof InvocationResult.Failure failure) {
 			this.log.failure(requestId, function.name(), failure.error());
 			if (failure.error() instanceof Error) {
@@ -140,11 +242,10 @@ public class FunctionInvoker implements SmartLifecycle {
 			pool.retire(instance, true);
 		}
 		long started = (call.startNanos() != 0) ? call.startNanos() : dispatched;
-		Report report = new Report(System.nanoTime() - started, dispatched - queued, call.initNanos(),
+		Report report = new Report(System.nanoTime() - started, queueNanos, call.initNanos(),
 				function.settings().memoryLimitMb());
 		this.log.end(requestId, report);
 		invocation.ran(report.queueNanos(), report.initNanos());
-		return result;
 	}
 
 	private static InvocationResult await(Call call, long deadlineNanos, FunctionDefinition function) {

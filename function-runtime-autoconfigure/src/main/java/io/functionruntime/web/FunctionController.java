@@ -7,6 +7,7 @@ import io.functionruntime.invoke.ContextFactory;
 import io.functionruntime.invoke.FunctionInvoker;
 import io.functionruntime.registry.FunctionDefinition;
 import io.functionruntime.registry.FunctionRegistry;
+import jakarta.servlet.AsyncContext;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
@@ -71,14 +72,14 @@ public class FunctionController implements HttpRequestHandler, ErrorController {
 					: httpEvent(request, query, function, requestId, arrivalMillis);
 			long timeout = function.settings().timeout().toNanos();
 			Context context = this.contextFactory.create(function, requestId, arrivalMillis + timeout / 1_000_000);
-			this.invoker.invoke(function, event, context, arrivalNanos + timeout,
-					(result) -> this.responseWriter.write(response, result, query.raw(), requestId));
+			invoke(request, response, function, event, context, arrivalNanos + timeout, query.raw());
 		}
 		catch (RequestRejectedException ex) {
 			if (ex.status() == 413) {
 				response.setHeader("Connection", "close");
 			}
 			this.responseWriter.writeError(response, ex.status(), ErrorBody.of(ex.errorType(), ex.getMessage()));
+			completeAsync(request);
 		}
 		catch (IOException ex) {
 			throw ex;
@@ -90,7 +91,40 @@ public class FunctionController implements HttpRequestHandler, ErrorController {
 				this.responseWriter.writeError(response, 500,
 						ErrorBody.of("InternalError", "The function runtime failed to process the request"));
 			}
+			completeAsync(request);
 		}
+	}
+
+	/** Ends an asynchronous request that failed before its answer, so that it cannot hang. */
+	private static void completeAsync(HttpServletRequest request) {
+		if (request.isAsyncStarted()) {
+			request.getAsyncContext().complete();
+		}
+	}
+
+	/**
+	 * Runs the call on this thread when the request can be answered from another one, so
+	 * that the deadline's timer can answer a call whose handler is stuck; otherwise (a
+	 * container without asynchronous support) on a worker thread while this one waits.
+	 */
+	private void invoke(HttpServletRequest request, HttpServletResponse response, FunctionDefinition function,
+			Object event, Context context, long deadlineNanos, boolean raw) throws IOException {
+		String requestId = context.getRequestId();
+		if (!request.isAsyncSupported()) {
+			this.invoker.invoke(function, event, context, deadlineNanos,
+					(result) -> this.responseWriter.write(response, result, raw, requestId));
+			return;
+		}
+		AsyncContext async = request.startAsync(request, response);
+		async.setTimeout(0);
+		this.invoker.invokeOnCallingThread(function, event, context, deadlineNanos, (result) -> {
+			try {
+				return this.responseWriter.write(response, result, raw, requestId);
+			}
+			finally {
+				async.complete();
+			}
+		});
 	}
 
 	/**
