@@ -140,8 +140,14 @@ public final class FunctionRuntimeAutoConfiguration {
 	}
 
 	@Bean
-	@ConditionalOnMissingBean
-	FunctionHandlerMapping functionHandlerMapping(FunctionController controller) {
+	@ConditionalOnMissingBean(name = "functionHandlerMapping")
+	FunctionHandlerMapping functionHandlerMapping(FunctionController controller, FunctionRegistry registry) {
+		return new FunctionHandlerMapping(controller, registry);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean(name = "functionFallbackHandlerMapping")
+	FunctionHandlerMapping functionFallbackHandlerMapping(FunctionController controller) {
 		return new FunctionHandlerMapping(controller);
 	}
 

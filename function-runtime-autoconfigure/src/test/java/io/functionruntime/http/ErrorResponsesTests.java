@@ -99,6 +99,15 @@ class ErrorResponsesTests {
 	}
 
 	@Test
+	void applicationControllersKeepTheirPathsBesideTheFunctions() {
+		HttpResponse<byte[]> response = this.http.get("/users/hello");
+		assertThat(response.statusCode()).isEqualTo(200);
+		assertThat(TestHttp.text(response)).isEqualTo("hello from a controller");
+		assertError(this.http.get("/users"), 404, "NotFound");
+		assertThat(this.http.get("/echo.event").statusCode()).isEqualTo(200);
+	}
+
+	@Test
 	void defaultFunctionServesTheRoot() {
 		HttpResponse<byte[]> response = this.http.get("/?param=one");
 		assertThat(response.statusCode()).isEqualTo(200);

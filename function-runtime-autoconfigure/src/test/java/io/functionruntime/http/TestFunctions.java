@@ -47,6 +47,17 @@ class TestFunctions {
 		return new Failing();
 	}
 
+	/** An application's own controller, beside the functions (registered as a member class). */
+	@org.springframework.web.bind.annotation.RestController
+	static class UserController {
+
+		@org.springframework.web.bind.annotation.GetMapping("/users/hello")
+		String hello() {
+			return "hello from a controller";
+		}
+
+	}
+
 	@Bean
 	Faulty faulty() {
 		return new Faulty();
