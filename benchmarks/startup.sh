@@ -77,7 +77,10 @@ seed_call() {
 		--data "$SEED_BODY" "http://127.0.0.1:$PORT$PATH_AND_QUERY" 2>/dev/null || true
 }
 
-# Starts a variant, waits for its first 200 (bounded by TIMEOUT), stops it; prints the milliseconds.
+CLK_TCK="$(getconf CLK_TCK)"
+# Starts a variant, waits for its first 200 (bounded by TIMEOUT), stops it; sets MS (wall
+# milliseconds) and CPU_MS (the JVM's CPU milliseconds (user + system) until then, which the other
+# processes of a shared machine move much less than the wall time.
 measure() {
 	local variant=$1 server_log=$2 start_ns now
 	start_ns=$(date +%s%N)
@@ -93,35 +96,40 @@ measure() {
 		sleep 0.02
 	done
 	now=$(date +%s%N)
+	local ticks
+	ticks=$(awk '{print $14 + $15}' "/proc/$SERVER_PID/stat")
 	stop_server
-	echo $(( (now - start_ns) / 1000000 ))
+	MS=$(( (now - start_ns) / 1000000 ))
+	CPU_MS=$(( ticks * 1000 / CLK_TCK ))
 }
 
-echo -e "round\tvariant\tms\tspring_started" > "$OUT/startup.tsv"
+echo -e "round\tvariant\tms\tcpu_ms\tspring_started" > "$OUT/startup.tsv"
 for round in $(seq 1 "$ROUNDS"); do
 	for i in "${!VARIANTS[@]}"; do
 		variant=${VARIANTS[$(( (i + round - 1) % ${#VARIANTS[@]} ))]}
 		sleep 1
-		ms=$(measure "$variant" "$OUT/$variant-$round.log")
+		measure "$variant" "$OUT/$variant-$round.log" # not in a subshell: the trap must see SERVER_PID
+		ms=$MS cpu=$CPU_MS
 		started=$(grep -o 'Started [A-Za-z]* in [0-9.]* seconds (process running for [0-9.]*)' "$OUT/$variant-$round.log" \
 			| sed 's/Started [A-Za-z]* in //' || true)
-		log "round $round $variant: ${ms} ms (Spring: ${started:-?})"
-		echo -e "$round\t$variant\t$ms\t$started" >> "$OUT/startup.tsv"
+		log "round $round $variant: ${ms} ms, JVM CPU ${cpu} ms (Spring: ${started:-?})"
+		echo -e "$round\t$variant\t$ms\t$cpu\t$started" >> "$OUT/startup.tsv"
 	done
 done
 
-median() { awk -v v="$1" -F'\t' '$2 == v {print $3}' "$OUT/startup.tsv" | sort -n \
+median() { awk -v v="$1" -v c="${2:-3}" -F'\t' '$2 == v {print $c}' "$OUT/startup.tsv" | sort -n \
 	| awk '{a[NR] = $1} END {if (NR % 2) print a[(NR + 1) / 2]; else print int((a[NR / 2] + a[NR / 2 + 1]) / 2)}'; }
 declare -A MED
-for v in "${VARIANTS[@]}"; do MED[$v]=$(median "$v"); done
+declare -A CPU
+for v in "${VARIANTS[@]}"; do MED[$v]=$(median "$v"); CPU[$v]=$(median "$v" 4); done
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN {printf "%.2f", a / b}'; }
 
 TABLE="$(
-	echo "| variant | median ms | each round (ms) | / baseline | / sample plain | command |"
-	echo "|---|---|---|---|---|---|"
+	echo "| variant | median ms | each round (ms) | / baseline | / sample plain | JVM CPU ms until then, median | CPU / baseline | command |"
+	echo "|---|---|---|---|---|---|---|---|"
 	for v in "${VARIANTS[@]}"; do
 		rounds=$(awk -v v="$v" -F'\t' '$2 == v {printf "%s%s", sep, $3; sep = ", "}' "$OUT/startup.tsv")
-		echo "| $v | ${MED[$v]} | $rounds | $(ratio "${MED[$v]}" "${MED[baseline]}") | $(ratio "${MED[$v]}" "${MED[plain]}") | \`${START_CMD[$v]}\` |"
+		echo "| $v | ${MED[$v]} | $rounds | $(ratio "${MED[$v]}" "${MED[baseline]}") | $(ratio "${MED[$v]}" "${MED[plain]}") | ${CPU[$v]} | $(ratio "${CPU[$v]}" "${CPU[baseline]}") | \`${START_CMD[$v]}\` |"
 	done
 )"
 echo "$TABLE"
