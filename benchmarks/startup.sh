@@ -56,8 +56,9 @@ rm -rf "$FAST_DIR"
 t0=$(date +%s%N)
 java -Djarmode=tools -jar "$SAMPLE_JAR" extract --destination "$FAST_DIR" > "$OUT/extract.log" 2>&1
 t1=$(date +%s%N)
-(cd "$FAST_DIR" && java -XX:ArchiveClassesAtExit=app.jsa -Dspring.context.exit=onRefresh \
-	-jar "$(basename "$SAMPLE_JAR")" --logging.level.root=WARN) > "$OUT/training.log" 2>&1 || die "training run failed"
+# The same -jar path as the runs below: the JVM checks the class path recorded in the archive.
+java -XX:ArchiveClassesAtExit="$FAST_DIR/app.jsa" -Dspring.context.exit=onRefresh \
+	-jar "$FAST_JAR" --logging.level.root=WARN > "$OUT/training.log" 2>&1 || die "training run failed"
 t2=$(date +%s%N)
 [[ -f "$FAST_DIR/app.jsa" ]] || die "no archive was written"
 EXTRACT_MS=$(( (t1 - t0) / 1000000 )); TRAINING_MS=$(( (t2 - t1) / 1000000 ))
@@ -96,6 +97,7 @@ measure() {
 		sleep 0.02
 	done
 	now=$(date +%s%N)
+	if grep -q 'Unable to use shared archive' "$server_log"; then stop_server; die "$variant did not use the archive: $(grep 'Unable to use shared archive' "$server_log")"; fi
 	local ticks
 	ticks=$(awk '{print $14 + $15}' "/proc/$SERVER_PID/stat")
 	stop_server
@@ -151,7 +153,7 @@ log "fast / baseline = $(ratio "${MED[fast]}" "${MED[baseline]}") (goal <= 0.50:
 	echo '```bash'
 	echo "$BUILD_CMD"
 	echo "java -Djarmode=tools -jar $SAMPLE_JAR extract --destination $FAST_DIR      # ${EXTRACT_MS} ms"
-	echo "(cd $FAST_DIR && java -XX:ArchiveClassesAtExit=app.jsa -Dspring.context.exit=onRefresh -jar $(basename "$SAMPLE_JAR") --logging.level.root=WARN)   # training: ${TRAINING_MS} ms, archive ${ARCHIVE_MB} MB"
+	echo "java -XX:ArchiveClassesAtExit=$FAST_DIR/app.jsa -Dspring.context.exit=onRefresh -jar $FAST_JAR --logging.level.root=WARN   # training: ${TRAINING_MS} ms, archive ${ARCHIVE_MB} MB"
 	echo "# each round, in rotated order, one start of each variant (command in the table), then, every 20 ms until 200:"
 	echo "curl -s -X POST -H 'Content-Type: application/json' --data '$SEED_BODY' 'http://127.0.0.1:$PORT$PATH_AND_QUERY'"
 	echo '```'

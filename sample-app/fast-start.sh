@@ -33,8 +33,9 @@ if [[ ! -f "$ARCHIVE" || "$APP" -nt "$ARCHIVE" ]]; then
 	echo "fast-start: training run to create $ARCHIVE" >&2
 	rm -f "$ARCHIVE"
 	# shellcheck disable=SC2086
-	(cd "$DIR" && "$JAVA" ${JAVA_OPTS:-} -XX:ArchiveClassesAtExit=app.jsa -Dspring.context.exit=onRefresh \
-		-jar "$NAME" --logging.level.root=WARN >training.log 2>&1) \
+	# the same -jar path as the run below: the JVM checks the class path recorded in the archive
+	"$JAVA" ${JAVA_OPTS:-} -XX:ArchiveClassesAtExit="$ARCHIVE" -Dspring.context.exit=onRefresh \
+		-jar "$APP" --logging.level.root=WARN >"$DIR/training.log" 2>&1 \
 		|| { echo "fast-start: the training run failed, see $DIR/training.log" >&2; exit 1; }
 fi
 # shellcheck disable=SC2086
