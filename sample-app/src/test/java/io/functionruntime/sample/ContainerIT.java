@@ -30,7 +30,9 @@ import static org.awaitility.Awaitility.await;
  * layered jar extracted with the tools jar mode, its layers copied into one directory in
  * the Dockerfile's order, and {@code java -jar application.jar} started with {@code PORT}
  * set, as Knative starts a container; then stopped with SIGTERM. Also the manifest the
- * application prints is the committed {@code deploy/knative/service.yaml}.
+ * application prints is the committed {@code deploy/knative/service.yaml}, and the
+ * Dockerfile's fast start: the training run writes the AppCDS archive, and the application
+ * started with it serves.
  */
 class ContainerIT {
 
@@ -107,6 +109,47 @@ class ContainerIT {
 		}
 		finally {
 			app.destroyForcibly();
+		}
+	}
+
+	@Test
+	void trainingRunWritesTheArchiveAndTheFastStartServes() throws Exception {
+		// the Dockerfile's RUN: a training run that stops after the context refresh
+		Path archive = image.resolve("application.jsa");
+		Process training = new ProcessBuilder(java(), "-XX:ArchiveClassesAtExit=application.jsa",
+				"-Dspring.context.exit=onRefresh", "-jar", "application.jar", "--logging.level.root=WARN")
+			.directory(image.toFile())
+			.redirectErrorStream(true)
+			.redirectOutput(work.resolve("training.log").toFile())
+			.start();
+		assertThat(training.waitFor(120, TimeUnit.SECONDS)).isTrue();
+		assertThat(training.exitValue()).as(Files.readString(work.resolve("training.log"))).isZero();
+		assertThat(archive).isRegularFile();
+		assertThat(Files.size(archive)).isGreaterThan(1_000_000);
+
+		// the Dockerfile's ENTRYPOINT
+		int port = freePort();
+		ProcessBuilder builder = new ProcessBuilder(java(), "-XX:SharedArchiveFile=application.jsa",
+				"-XX:TieredStopAtLevel=1", "-jar", "application.jar")
+			.directory(image.toFile())
+			.redirectErrorStream(true)
+			.redirectOutput(work.resolve("fast.log").toFile());
+		builder.environment().put("PORT", String.valueOf(port));
+		Process app = builder.start();
+		try {
+			await().atMost(Duration.ofSeconds(90))
+				.pollInterval(Duration.ofMillis(100))
+				.ignoreExceptions()
+				.until(() -> get(port, "/main.handler").statusCode() == 200);
+			JsonNode functions = JsonMapper.shared().readTree(get(port, "/actuator/functions").body());
+			assertThat(functions.get("functions").propertyNames()).hasSize(6);
+			assertThat(get(port, "/actuator/health/readiness").statusCode()).isEqualTo(200);
+		}
+		finally {
+			app.destroy();
+			if (!app.waitFor(10, TimeUnit.SECONDS)) {
+				app.destroyForcibly();
+			}
 		}
 	}
 
