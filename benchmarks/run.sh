@@ -8,7 +8,7 @@
 # Usage: bash benchmarks/run.sh            (about 12-15 minutes on 2 cores)
 # Knobs for a quick try (the committed results use the defaults): ROUNDS, DURATION, WARMUP,
 # JMH_ARGS, JVM_FLAGS, PORT_BASELINE, PORT_FUNCTION, QUIET_WAIT, CLEAN_CORES, RETRIES,
-# RETRY_BUDGET, NO_REPORT=1 (do not touch docs/).
+# TIME_BUDGET, NO_REPORT=1 (do not touch docs/).
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -24,11 +24,12 @@ PORT_BASELINE=${PORT_BASELINE:-28080}
 PORT_FUNCTION=${PORT_FUNCTION:-28081}
 QUIET_WAIT=${QUIET_WAIT:-30}
 # A measurement during which other processes used more than CLEAN_CORES cores is taken again
-# (at most RETRIES more times, and only while the run is younger than RETRY_BUDGET seconds);
-# the report's medians use the clean ones.
+# (at most RETRIES more times); the report's medians use the clean ones. Waiting for a quiet
+# machine and measuring again stop when the run, counting the work still ahead, would no
+# longer fit in TIME_BUDGET seconds.
 CLEAN_CORES=${CLEAN_CORES:-0.2}
 RETRIES=${RETRIES:-2}
-RETRY_BUDGET=${RETRY_BUDGET:-750}
+TIME_BUDGET=${TIME_BUDGET:-840}
 
 STAMP="$(date -u +%Y%m%dT%H%M%SZ)"
 OUT="$ROOT/benchmarks/target/run-$STAMP"
@@ -100,13 +101,15 @@ children_ticks() { awk '{print $16 + $17}' "/proc/$$/stat"; }
 cores() { awk -v t="$1" -v ns="$2" -v k="$CLK_TCK" 'BEGIN {printf "%.2f", (t < 0 ? 0 : t) / k / (ns / 1e9)}'; }
 is_clean() { awk -v c="$1" -v max="$CLEAN_CORES" 'BEGIN {exit !(c <= max)}'; }
 RUN_START=$(date +%s)
-may_retry() { (( $(date +%s) - RUN_START < RETRY_BUDGET )); }
+PER_JVM=$((15 + WARMUP + 2 * DURATION)) # seconds one variant of one round takes, about
+JVMS_AHEAD=$((3 * ROUNDS))
+may_retry() { (( $(date +%s) - RUN_START + JVMS_AHEAD * PER_JVM < TIME_BUDGET )); }
 
 # Waits (QUIET_WAIT seconds at most) until the machine is idle for 2 s in a row: another
 # build on this 2-core machine would otherwise be measured too. Prints the busy share seen.
 wait_quiet() {
-	local quiet=0 waited=0 busy_pct=100 a b c d
-	while (( waited < QUIET_WAIT )); do
+	local quiet=0 waited=0 busy_pct a b c d
+	while true; do
 		read -r a b < <(cpu_ticks)
 		sleep 1
 		read -r c d < <(cpu_ticks)
@@ -118,8 +121,9 @@ wait_quiet() {
 		else
 			quiet=0
 		fi
+		(( waited < QUIET_WAIT )) && may_retry || break
 	done
-	(( quiet < 2 )) && log "the machine is still busy (${busy_pct}% of the CPUs) after ${QUIET_WAIT}s: measuring anyway"
+	(( quiet < 2 && busy_pct >= 25 )) && log "the machine is still busy (${busy_pct}% of the CPUs) after ${waited}s: measuring anyway"
 	echo "$busy_pct"
 }
 
@@ -251,6 +255,7 @@ for round in $(seq 1 "$ROUNDS"); do
 			done
 			echo -e "$round\t$variant\t$connections\t$attempt\t$best_row" >> "$OUT/load.tsv"
 		done
+		JVMS_AHEAD=$((JVMS_AHEAD - 1))
 		peak_rss_kb=$(awk '/^VmHWM:/ {print $2}' "/proc/$SERVER_PID/status")
 		spring_started=$(grep -o 'Started [A-Za-z]* in [0-9.]* seconds (process running for [0-9.]*)' "$server_log" | head -1 || true)
 		echo -e "$round\t$variant\t$startup_attempts\t$STARTUP_MS\t$STARTUP_CPU_MS\t$STARTUP_OTHER\t$spring_started\t$peak_rss_kb" >> "$OUT/startup.tsv"
