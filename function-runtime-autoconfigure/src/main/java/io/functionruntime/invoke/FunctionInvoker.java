@@ -281,15 +281,6 @@ public class FunctionInvoker implements SmartLifecycle {
 	}
 
 	/**
-	 * Tells how many instances of a function are in service, busy or idle.
-	 * @param function the entry point
-	 * @return the number of instances, not counting retired ones
-	 */
-	public int liveInstances(String function) {
-		return this.pools.get(function).size();
-	}
-
-	/**
 	 * Removes the wrappers that futures and reflection put around a handler's failure, at
 	 * most a few levels deep, so that a cycle of causes cannot hold the call.
 	 */

@@ -234,10 +234,6 @@ final class InstancePool {
 				"The function runtime is shutting down and takes no new calls");
 	}
 
-	/** @return the instances in service */
-	synchronized int size() {
-		return this.instances.size();
-	}
 
 	/** @return what the instances and calls of the function are doing now */
 	synchronized PoolState state() {

@@ -141,8 +141,7 @@ public class FunctionController implements HttpRequestHandler, ErrorController {
 	}
 
 	private FunctionDefinition route(HttpServletRequest request) {
-		String path = request.getRequestURI().substring(request.getContextPath().length());
-		String route = path.startsWith("/") ? path.substring(1) : path;
+		String route = routeOf(request);
 		FunctionDefinition function = (route.indexOf('/') < 0 && route.indexOf('%') < 0 && route.indexOf(';') < 0)
 				? this.registry.find(route) : null;
 		if (function == null) {
@@ -151,6 +150,16 @@ public class FunctionController implements HttpRequestHandler, ErrorController {
 							: "Function not found: no function has the entry point or id '" + route + "'");
 		}
 		return function;
+	}
+
+	/**
+	 * Reads the route of a request: its raw path, without the context path and the leading
+	 * slash, neither decoded nor normalised, so that a path that is not exactly one entry
+	 * point or id reaches no function.
+	 */
+	static String routeOf(HttpServletRequest request) {
+		String path = request.getRequestURI().substring(request.getContextPath().length());
+		return path.startsWith("/") ? path.substring(1) : path;
 	}
 
 	private Object rawEvent(HttpServletRequest request, FunctionDefinition function) {

@@ -44,9 +44,7 @@ public class FunctionHandlerMapping extends AbstractHandlerMapping {
 		if (this.registry == null) {
 			return this.controller;
 		}
-		String path = request.getRequestURI().substring(request.getContextPath().length());
-		String route = path.startsWith("/") ? path.substring(1) : path;
-		return (this.registry.find(route) != null) ? this.controller : null;
+		return (this.registry.find(FunctionController.routeOf(request)) != null) ? this.controller : null;
 	}
 
 }

@@ -203,7 +203,7 @@ class InstancePoolTests {
 
 	@Test
 	void provisionedInstancesExistAfterStartupAndAreWarm(CapturedOutput output) {
-		assertThat(this.invoker.liveInstances("warm.handler")).isEqualTo(2);
+		assertThat(this.invoker.state("warm.handler").live()).isEqualTo(2);
 		assertThat(PoolFunctions.warmCreated.get()).isGreaterThanOrEqualTo(2);
 		Timed first = call("/warm.handler");
 		assertThat(first.status()).isEqualTo(200);
