@@ -18,6 +18,7 @@ VARIANT_NAMES = {
     "baseline": "baseline (Spring MVC @RestController)",
     "function": "function-runtime main.handler",
     "function-router-warn": "function-runtime, router log at WARN",
+    "function-router-sync": "function-runtime, router log on the call's thread",
 }
 
 JMH_ROWS = [
@@ -35,12 +36,20 @@ JMH_ROWS = [
     ("io.functionruntime.web.DispatchBenchmark.noOpHandler", "WARN",
      "**whole call, no-op handler** (mapping + dispatch + writing), router log off"),
     ("io.functionruntime.web.DispatchBenchmark.noOpHandler", "INFO",
-     "**whole call, no-op handler**, START/END/REPORT formatted (default logging)"),
+     "**whole call, no-op handler**, default logging: START/END/REPORT handed to the background writer"),
+    ("io.functionruntime.web.DispatchBenchmark.noOpHandler", "INFO_SYNC",
+     "whole call, no-op handler, START/END/REPORT formatted on the calling thread (`router-log.async=false`)"),
     ("io.functionruntime.web.DispatchBenchmark.seedHandler", "WARN",
      "whole call with the seed's handler (serialises event and context), router log off"),
     ("io.functionruntime.web.DispatchBenchmark.seedHandler", "INFO",
      "whole call with the seed's handler, default logging"),
+    ("io.functionruntime.web.DispatchBenchmark.seedHandler", "INFO_SYNC",
+     "whole call with the seed's handler, router log on the calling thread"),
 ]
+
+# DispatchBenchmark runs on the calling thread unless -p thread=worker is given; rows of other
+# values of the `thread` parameter are listed apart rather than mixed in.
+DEFAULT_THREAD = "calling"
 
 
 def read_properties(path):
@@ -73,14 +82,19 @@ def jmh_section(out):
     results = json.loads((out / "jmh.json").read_text())
     by_key = {}
     for r in results:
-        by_key[(r["benchmark"], (r.get("params") or {}).get("routerLog"))] = r
+        params = r.get("params") or {}
+        by_key[(r["benchmark"], params.get("routerLog"), params.get("thread", DEFAULT_THREAD))] = r
     lines = ["| benchmark | measures | median of iterations (µs/op) | mean ± 99.9 % (µs/op) | allocated (B/op) |",
              "|---|---|---:|---:|---:|"]
     rows = {}
-    for name, param, what in JMH_ROWS:
-        r = by_key.get((name, param))
+    threads = sorted({thread for (_, _, thread) in by_key}, key=lambda t: t != DEFAULT_THREAD)
+    for (name, param, what), thread in ((row, t) for t in threads for row in JMH_ROWS):
+        r = by_key.get((name, param, thread))
         if r is None:
             continue
+        if thread != DEFAULT_THREAD:
+            param = f"{param}, thread={thread}"
+            what = f"{what}; on a worker thread"
         iterations = [x for fork in r["primaryMetric"]["rawData"] for x in fork]
         ns = statistics.median(iterations)
         mean = r["primaryMetric"]["score"]
@@ -195,7 +209,8 @@ def main():
     targets = ["| target | measured | |", "|---|---|---|"]
 
     def e2e_target(label, key, limit, higher_is_better, digits):
-        for name, v in (("default logging", fn), ("router log at WARN", warn)):
+        for name, v in (("default logging", fn), ("router log at WARN", warn),
+                        ("router log on the call's thread", m.get("function-router-sync"))):
             if v is None:
                 continue
             r = ratio(v[key], base[key])
@@ -208,7 +223,8 @@ def main():
     e2e_target("start to first answer ≤ 1.1 × baseline", "startup", TARGET_STARTUP, False, 0)
     e2e_target("(for reference) JVM CPU time until the first answer ≤ 1.1 × baseline", "startup_cpu", TARGET_STARTUP,
                False, 0)
-    for param, name in (("INFO", "default logging"), ("WARN", "router log off")):
+    for param, name in (("INFO", "default logging"), ("INFO_SYNC", "router log on the calling thread"),
+                        ("WARN", "router log off")):
         ns, alloc = jmh.get(("io.functionruntime.web.DispatchBenchmark.noOpHandler", param), (float("nan"),) * 2)
         targets.append(f"| runtime work per call < 20 µs (JMH median, no-op handler, {name}) | {ns / 1000:.1f} µs "
                        f"| {verdict(ns < TARGET_CALL_NS)} |")
@@ -224,8 +240,8 @@ def main():
 - JVM flags of the JMH forks and of both servers: `{machine['jvm_flags']}`
 - JMH: `{machine.get('jmh_args', '')} -prof gc`
 - Load: {machine['rounds']} rounds, each starting every variant once in rotated order; per JVM a
-  {machine['warmup']} s warm-up at 32 connections, then {machine['duration']} s at 1 and
-  {machine['duration']} s at 32 connections. A run is *clean* when other processes used at most
+  {machine.get('warmup_1', '?')} s warm-up at 1 connection, {machine['duration']} s measured at 1, a
+  {machine['warmup']} s warm-up at 32 connections, {machine['duration']} s measured at 32. A run is *clean* when other processes used at most
   {clean_cores} cores meanwhile; a run that is not is taken again (see "runs"/"starts"), and the
   medians use the clean ones
 

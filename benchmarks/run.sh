@@ -2,12 +2,13 @@
 # Runs every benchmark of function-runtime and appends a dated section to docs/benchmarks.md:
 #   1. JMH microbenchmarks of the per-call runtime work (ns/op and B/op with -prof gc);
 #   2. an end-to-end load benchmark on 127.0.0.1 with wrk: the sample app's main.handler
-#      (default logging, and the router log at WARN) against the hand-written Spring MVC
-#      baseline, in alternation, ROUNDS rounds, at 1 and 32 connections; plus the time from
-#      JVM start to the first answered request and the peak RSS of each JVM.
-# Usage: bash benchmarks/run.sh            (about 12-15 minutes on 2 cores)
-# Knobs for a quick try (the committed results use the defaults): ROUNDS, DURATION, WARMUP,
-# JMH_ARGS, JVM_FLAGS, PORT_BASELINE, PORT_FUNCTION, QUIET_WAIT, CLEAN_CORES, RETRIES,
+#      (default logging, the router log at WARN, and the router log on the call's thread)
+#      against the hand-written Spring MVC baseline, in alternation, ROUNDS rounds, at 1 and
+#      32 connections; plus the time from JVM start to the first answered request and the
+#      peak RSS of each JVM.
+# Usage: bash benchmarks/run.sh            (about 16-18 minutes on 2 cores)
+# Knobs for a quick try (the committed results use the defaults): ROUNDS, DURATION, WARMUP_1,
+# WARMUP, JMH_ARGS, JVM_FLAGS, PORT_BASELINE, PORT_FUNCTION, QUIET_WAIT, CLEAN_CORES, RETRIES,
 # TIME_BUDGET, NO_REPORT=1 (do not touch docs/).
 set -euo pipefail
 
@@ -16,7 +17,11 @@ cd "$ROOT"
 
 ROUNDS=${ROUNDS:-3}
 DURATION=${DURATION:-10}
-WARMUP=${WARMUP:-8}
+# The JIT needs about 25 s of load here before a server's throughput settles; under 32
+# connections its compiler threads get a small share of the 2 cores, so most of the warm-up
+# runs at 1 connection (WARMUP_1 s, before the measurement at 1), then WARMUP s at 32.
+WARMUP_1=${WARMUP_1:-20}
+WARMUP=${WARMUP:-10}
 CONNECTIONS=(1 32)
 JMH_ARGS=${JMH_ARGS:-"-f 1 -wi 5 -i 8 -w 1s -r 1s"}
 JVM_FLAGS=${JVM_FLAGS:-"-Xmx512m -XX:+UseSerialGC"}
@@ -29,7 +34,7 @@ QUIET_WAIT=${QUIET_WAIT:-30}
 # longer fit in TIME_BUDGET seconds.
 CLEAN_CORES=${CLEAN_CORES:-0.2}
 RETRIES=${RETRIES:-2}
-TIME_BUDGET=${TIME_BUDGET:-840}
+TIME_BUDGET=${TIME_BUDGET:-1260}
 
 STAMP="$(date -u +%Y%m%dT%H%M%SZ)"
 OUT="$ROOT/benchmarks/target/run-$STAMP"
@@ -88,6 +93,7 @@ done
 	echo "jvm_flags=$JVM_FLAGS"
 	echo "rounds=$ROUNDS"
 	echo "duration=$DURATION"
+	echo "warmup_1=$WARMUP_1"
 	echo "warmup=$WARMUP"
 	echo "clean_cores=$CLEAN_CORES"
 	echo "jmh_args=$JMH_ARGS"
@@ -101,8 +107,9 @@ children_ticks() { awk '{print $16 + $17}' "/proc/$$/stat"; }
 cores() { awk -v t="$1" -v ns="$2" -v k="$CLK_TCK" 'BEGIN {printf "%.2f", (t < 0 ? 0 : t) / k / (ns / 1e9)}'; }
 is_clean() { awk -v c="$1" -v max="$CLEAN_CORES" 'BEGIN {exit !(c <= max)}'; }
 RUN_START=$(date +%s)
-PER_JVM=$((15 + WARMUP + 2 * DURATION)) # seconds one variant of one round takes, about
-JVMS_AHEAD=$((3 * ROUNDS))
+PER_JVM=$((15 + WARMUP_1 + WARMUP + 2 * DURATION)) # seconds one variant of one round takes, about
+VARIANTS=(baseline function function-router-warn function-router-sync)
+JVMS_AHEAD=$((${#VARIANTS[@]} * ROUNDS))
 may_retry() { (( $(date +%s) - RUN_START + JVMS_AHEAD * PER_JVM < TIME_BUDGET )); }
 
 # Waits (QUIET_WAIT seconds at most) until the machine is idle for 2 s in a row: another
@@ -145,22 +152,24 @@ java -jar "$JMH_JAR" $JMH_ARGS -prof gc -jvmArgs "$JVM_FLAGS" -rf json -rff "$OU
 sed -n '/^Benchmark /,$p' "$OUT/jmh.txt" | grep -v ':gc\.\(count\|time\|alloc\.rate \)' >&2 || true
 
 # ---------------------------------------------------------------- 2. end to end
-FUNCTION_ARGS="--function-runtime.functions[main.handler].concurrency=16 --function-runtime.functions[main.handler].requests-limit=64"
+FUNCTION_ARGS="--function-runtime.functions[main.handler].instances-limit=32 --function-runtime.functions[main.handler].requests-limit=64"
 # shellcheck disable=SC2206
 declare -A START_CMD=(
 	[baseline]="java $JVM_FLAGS -jar $BASELINE_JAR --server.port=$PORT_BASELINE"
 	[function]="java $JVM_FLAGS -jar $SAMPLE_JAR --server.port=$PORT_FUNCTION $FUNCTION_ARGS"
 	[function-router-warn]="java $JVM_FLAGS -jar $SAMPLE_JAR --server.port=$PORT_FUNCTION $FUNCTION_ARGS --logging.level.function-runtime.router=WARN"
+	[function-router-sync]="java $JVM_FLAGS -jar $SAMPLE_JAR --server.port=$PORT_FUNCTION $FUNCTION_ARGS --function-runtime.router-log.async=false"
 )
-declare -A PORT=([baseline]=$PORT_BASELINE [function]=$PORT_FUNCTION [function-router-warn]=$PORT_FUNCTION)
-VARIANTS=(baseline function function-router-warn)
+declare -A PORT=([baseline]=$PORT_BASELINE [function]=$PORT_FUNCTION [function-router-warn]=$PORT_FUNCTION
+	[function-router-sync]=$PORT_FUNCTION)
 
 WRK_CMD="wrk -t1 -c<connections> -d${DURATION}s --timeout 5s -s benchmarks/wrk/seed.lua 'http://127.0.0.1:<port>$PATH_AND_QUERY'"
 {
 	echo "build	$BUILD_CMD"
 	echo "jmh	${JMH_CMD//$OUT/benchmarks/target/run-$STAMP}"
 	for v in "${VARIANTS[@]}"; do echo "start-$v	${START_CMD[$v]}"; done
-	echo "warmup	wrk -t1 -c32 -d${WARMUP}s --timeout 5s -s benchmarks/wrk/seed.lua 'http://127.0.0.1:<port>$PATH_AND_QUERY' (discarded)"
+	echo "warmup-1	wrk -t1 -c1 -d${WARMUP_1}s --timeout 5s -s benchmarks/wrk/seed.lua 'http://127.0.0.1:<port>$PATH_AND_QUERY' (discarded, before the measurement at 1 connection)"
+	echo "warmup-32	wrk -t1 -c32 -d${WARMUP}s --timeout 5s -s benchmarks/wrk/seed.lua 'http://127.0.0.1:<port>$PATH_AND_QUERY' (discarded, before the measurement at 32 connections)"
 	echo "load	$WRK_CMD"
 	echo "startup	curl -X POST -H 'Content-Type: application/json' --data '$SEED_BODY' 'http://127.0.0.1:<port>$PATH_AND_QUERY' every 20 ms from the fork of java until it answers 200"
 } > "$OUT/commands.tsv"
@@ -211,9 +220,9 @@ echo -e "round\tvariant\tconnections\tattempts\trequests\tduration_us\terrors\tn
 echo -e "round\tvariant\tattempts\tstartup_ms\tstartup_cpu_ms\tother_cores\tspring_started\tpeak_rss_kb" > "$OUT/startup.tsv"
 
 for round in $(seq 1 "$ROUNDS"); do
-	# Rotate the order so that each variant runs first, second and third once in three rounds.
+	# Rotate the order so that each variant takes every place in turn over the rounds.
 	order=()
-	for i in 0 1 2; do order+=("${VARIANTS[$(( (i + round - 1) % 3 ))]}"); done
+	for i in "${!VARIANTS[@]}"; do order+=("${VARIANTS[$(( (i + round - 1) % ${#VARIANTS[@]} ))]}"); done
 	for variant in "${order[@]}"; do
 		port=${PORT[$variant]}
 		server_log="$OUT/server-$variant-$round.log"
@@ -234,8 +243,9 @@ for round in $(seq 1 "$ROUNDS"); do
 			&& grep -q '"body":"{\\"hello\\": \\"world\\"}"' "$OUT/answer-$variant.json" \
 			|| die "$variant answered something else than the seed's {event, context}: $(head -c 300 "$OUT/answer-$variant.json")"
 
-		run_wrk 32 "$WARMUP" "$port" "$OUT/wrk-warmup-$variant-$round.txt"
 		for connections in "${CONNECTIONS[@]}"; do
+			if (( connections == 1 )); then warmup=$WARMUP_1; else warmup=$WARMUP; fi
+			run_wrk "$connections" "$warmup" "$port" "$OUT/wrk-warmup-$variant-c$connections-$round.txt"
 			attempt=0
 			best_other=""
 			while true; do

@@ -6,6 +6,7 @@ import io.functionruntime.invoke.ContextFactory;
 import io.functionruntime.invoke.FunctionInvoker;
 import io.functionruntime.invoke.InvocationObserver;
 import io.functionruntime.invoke.WorkerThreads;
+import io.functionruntime.logging.BackgroundLogWriter;
 import io.functionruntime.logging.InvocationLog;
 import io.functionruntime.registry.AnnotatedFunctionHandlerDiscoverer;
 import io.functionruntime.registry.FunctionDefinition;
@@ -23,7 +24,8 @@ import org.springframework.beans.factory.support.DefaultListableBeanFactory;
  * The runtime's beans wired as {@link FunctionRuntimeAutoConfiguration} wires them, with
  * default properties, around {@link NoOpHandler} and {@link SeedHandler}, without a Spring
  * context or a server, so that one call can be measured in process. It lives in this
- * package to use the real {@code PropertiesFunctionSettingsSource}.
+ * package to use the real {@code PropertiesFunctionSettingsSource}. The router log is
+ * written by a {@link BackgroundLogWriter}, the default, unless asked otherwise.
  */
 public final class BenchRuntime implements AutoCloseable {
 
@@ -47,14 +49,29 @@ public final class BenchRuntime implements AutoCloseable {
 
 	public final long maxEventSize;
 
+	private final BackgroundLogWriter logWriter;
+
 	public BenchRuntime() {
+		this(true);
+	}
+
+	/**
+	 * Wires the runtime.
+	 * @param backgroundLog whether the router log is written by a background thread, as by
+	 * default, or on the calling thread ({@code function-runtime.router-log.async=false})
+	 */
+	public BenchRuntime(boolean backgroundLog) {
 		FunctionRuntimeProperties properties = new FunctionRuntimeProperties();
 		DefaultListableBeanFactory beanFactory = new DefaultListableBeanFactory();
 		beanFactory.registerSingleton("noOpHandler", new NoOpHandler());
 		beanFactory.registerSingleton("seedHandler", new SeedHandler(this.jsonMapper));
 		this.registry = new FunctionRegistry(new AnnotatedFunctionHandlerDiscoverer(beanFactory).findHandlers(),
 				new PropertiesFunctionSettingsSource(properties), beanFactory, this.jsonMapper);
-		this.invoker = new FunctionInvoker(this.registry, beanFactory, new InvocationLog(), this.workers,
+		FunctionRuntimeProperties.RouterLog routerLog = properties.getRouterLog();
+		this.logWriter = backgroundLog ? new BackgroundLogWriter("function-runtime-log", routerLog.getQueueCapacity())
+				: null;
+		InvocationLog log = (this.logWriter != null) ? new InvocationLog(this.logWriter) : new InvocationLog();
+		this.invoker = new FunctionInvoker(this.registry, beanFactory, log, this.workers,
 				InvocationObserver.NONE);
 		this.invoker.start();
 		this.responseWriter = new ResponseWriter(this.jsonMapper, properties.getMaxResponseSize().toBytes(),
@@ -81,6 +98,14 @@ public final class BenchRuntime implements AutoCloseable {
 	public void close() {
 		this.invoker.stop();
 		this.workers.destroy();
+		if (this.logWriter != null) {
+			try {
+				this.logWriter.close();
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+		}
 	}
 
 }

@@ -27,23 +27,26 @@ import org.springframework.mock.web.MockHttpServletRequest;
  * from the pool, the handler on a worker thread and back, START/END/REPORT, response
  * checked and written. {@code noOpHandler} is the runtime's own cost; {@code seedHandler}
  * adds the work of the sample's {@code main.handler} (serialising the event and context).
- * {@code routerLog=INFO} is the default logging, formatted into a discarding stream;
- * {@code WARN} switches it off.
+ * {@code routerLog=INFO} is the default logging: START/END/REPORT handed to the background
+ * writer, which formats them into a discarding stream on its own thread; {@code INFO_SYNC}
+ * formats them on the calling thread ({@code function-runtime.router-log.async=false});
+ * {@code WARN} switches them off.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
 @State(Scope.Thread)
 public class DispatchBenchmark {
 
-	@Param({ "WARN", "INFO" })
+	@Param({ "WARN", "INFO", "INFO_SYNC" })
 	public String routerLog;
 
 	/**
 	 * {@code calling}: the request supports asynchronous answers, as the servlet container's
-	 * do, so the handler runs on the calling thread; {@code worker}: it does not, so the
-	 * call is handed to a worker thread and back.
+	 * do, so the handler runs on the calling thread; {@code worker} (with
+	 * {@code -p thread=worker}): it does not, so the call is handed to a worker thread and
+	 * back.
 	 */
-	@Param({ "calling", "worker" })
+	@Param({ "calling" })
 	public String thread;
 
 	private BenchRuntime runtime;
@@ -56,8 +59,8 @@ public class DispatchBenchmark {
 
 	@Setup
 	public void setUp() throws IOException {
-		BenchLogging.configure(this.routerLog);
-		this.runtime = new BenchRuntime();
+		BenchLogging.configure(this.routerLog.startsWith("INFO") ? "INFO" : this.routerLog);
+		this.runtime = new BenchRuntime(!this.routerLog.equals("INFO_SYNC"));
 		this.noOpRequest = SeedRequest.create(NoOpHandler.ENTRY_POINT);
 		this.seedRequest = SeedRequest.create(SeedHandler.ENTRY_POINT);
 		this.noOpRequest.setAsyncSupported(this.thread.equals("calling"));

@@ -6,6 +6,7 @@ import io.functionruntime.invoke.ContextFactory;
 import io.functionruntime.invoke.FunctionInvoker;
 import io.functionruntime.invoke.InvocationObserver;
 import io.functionruntime.invoke.WorkerThreads;
+import io.functionruntime.logging.BackgroundLogWriter;
 import io.functionruntime.logging.InvocationLog;
 import io.functionruntime.registry.AnnotatedFunctionHandlerDiscoverer;
 import io.functionruntime.registry.FunctionDefinitionException;
@@ -27,6 +28,7 @@ import tools.jackson.databind.json.JsonMapper;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
@@ -98,8 +100,16 @@ public final class FunctionRuntimeAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	InvocationLog functionInvocationLog() {
-		return new InvocationLog();
+	@ConditionalOnBooleanProperty(name = "function-runtime.router-log.async", matchIfMissing = true)
+	BackgroundLogWriter functionRouterLogWriter(FunctionRuntimeProperties properties) {
+		return new BackgroundLogWriter("function-runtime-log", properties.getRouterLog().getQueueCapacity());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	InvocationLog functionInvocationLog(ObjectProvider<BackgroundLogWriter> writer) {
+		BackgroundLogWriter background = writer.getIfAvailable();
+		return (background != null) ? new InvocationLog(background) : new InvocationLog();
 	}
 
 	@Bean

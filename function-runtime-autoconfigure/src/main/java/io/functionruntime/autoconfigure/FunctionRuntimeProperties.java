@@ -55,6 +55,12 @@ public class FunctionRuntimeProperties {
 	 */
 	private final Token token = new Token();
 
+	/**
+	 * How the per-call START, END and REPORT lines of the logger function-runtime.router
+	 * are written.
+	 */
+	private final RouterLog routerLog = new RouterLog();
+
 	public String getDefaultFunction() {
 		return this.defaultFunction;
 	}
@@ -97,6 +103,46 @@ public class FunctionRuntimeProperties {
 
 	public Token getToken() {
 		return this.token;
+	}
+
+	public RouterLog getRouterLog() {
+		return this.routerLog;
+	}
+
+	/**
+	 * How the per-call log lines are written.
+	 */
+	public static class RouterLog {
+
+		/**
+		 * Whether the START, END and REPORT lines are written by a background thread,
+		 * in order and with the call's MDC, so that calls do not wait for the console.
+		 * Their timestamps and physical place in the output may then trail the handler's
+		 * own lines by up to a few milliseconds; false writes them on the call's thread.
+		 */
+		private boolean async = true;
+
+		/**
+		 * How many lines may wait for the background thread before calls wait for room.
+		 */
+		private int queueCapacity = 8192;
+
+		public boolean isAsync() {
+			return this.async;
+		}
+
+		public void setAsync(boolean async) {
+			this.async = async;
+		}
+
+		public int getQueueCapacity() {
+			return this.queueCapacity;
+		}
+
+		public void setQueueCapacity(int queueCapacity) {
+			this.queueCapacity = queueCapacity;
+		}
+
 	}
 
 	/**

@@ -1,5 +1,7 @@
 package io.functionruntime.logging;
 
+import java.util.concurrent.Executor;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -7,12 +9,33 @@ import org.slf4j.LoggerFactory;
  * The cloud's per-invocation log records, {@code START}, {@code END} and {@code REPORT},
  * through the logger {@code function-runtime.router}. Durations are in milliseconds with
  * three decimals; the billed duration is rounded up to 100 ms.
+ * <p>
+ * {@code START}, {@code END} and {@code REPORT} are written through an {@link Executor}:
+ * the calling thread, or a {@link BackgroundLogWriter} that keeps their order and the
+ * caller's MDC. Failures are always logged on the calling thread, with the stack trace.
  */
 public class InvocationLog {
 
 	private static final Logger logger = LoggerFactory.getLogger("function-runtime.router");
 
 	private static final long MEGABYTE = 1024 * 1024;
+
+	private final Executor writer;
+
+	/**
+	 * Creates a log that writes on the calling thread.
+	 */
+	public InvocationLog() {
+		this(Runnable::run);
+	}
+
+	/**
+	 * Creates a log that writes the per-call records through the given writer.
+	 * @param writer what runs the writing of a record, in the order given
+	 */
+	public InvocationLog(Executor writer) {
+		this.writer = writer;
+	}
 
 	/**
 	 * Logs the start of a call.
@@ -21,7 +44,7 @@ public class InvocationLog {
 	 */
 	public void start(String requestId, String versionId) {
 		if (logger.isInfoEnabled()) {
-			logger.info("START RequestID: {} Version: {}", requestId, versionId);
+			this.writer.execute(() -> logger.info("START RequestID: {} Version: {}", requestId, versionId));
 		}
 	}
 
@@ -32,8 +55,11 @@ public class InvocationLog {
 	 */
 	public void end(String requestId, Report report) {
 		if (logger.isInfoEnabled()) {
-			logger.info("END RequestID: {}", requestId);
-			logger.info(reportLine(requestId, report));
+			String reportLine = reportLine(requestId, report);
+			this.writer.execute(() -> {
+				logger.info("END RequestID: {}", requestId);
+				logger.info(reportLine);
+			});
 		}
 	}
 

@@ -2,6 +2,7 @@ package io.functionruntime.autoconfigure;
 
 import java.lang.reflect.Method;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
@@ -11,6 +12,7 @@ import io.functionruntime.FunctionHandler;
 import io.functionruntime.IamToken;
 import io.functionruntime.invoke.ContextFactory;
 import io.functionruntime.invoke.FunctionInvoker;
+import io.functionruntime.logging.BackgroundLogWriter;
 import io.functionruntime.logging.InvocationLog;
 import io.functionruntime.registry.FunctionDefinition;
 import io.functionruntime.registry.FunctionDefinitionException;
@@ -149,6 +151,30 @@ class FunctionRuntimeAutoConfigurationTests {
 			.run((context) -> assertThat(context).hasSingleBean(InvocationLog.class)
 				.getBean(InvocationLog.class)
 				.isSameAs(own));
+	}
+
+	@Test
+	void routerLogIsWrittenByABackgroundThreadByDefault() {
+		this.runner.run((context) -> assertThat(context).hasSingleBean(BackgroundLogWriter.class)
+			.hasSingleBean(InvocationLog.class));
+	}
+
+	@Test
+	void routerLogIsWrittenOnTheCallsThreadWhenAsyncIsOff() {
+		this.runner.withPropertyValues("function-runtime.router-log.async=false")
+			.run((context) -> assertThat(context).doesNotHaveBean(BackgroundLogWriter.class)
+				.hasSingleBean(InvocationLog.class));
+	}
+
+	@Test
+	void closingTheContextStopsTheBackgroundLogThread() {
+		AtomicReference<BackgroundLogWriter> writer = new AtomicReference<>();
+		this.runner.run((context) -> writer.set(context.getBean(BackgroundLogWriter.class)));
+		List<String> threads = new ArrayList<>();
+
+		writer.get().execute(() -> threads.add(Thread.currentThread().getName()));
+
+		assertThat(threads).containsExactly(Thread.currentThread().getName());
 	}
 
 	@Test

@@ -1,6 +1,7 @@
 package io.functionruntime.http;
 
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -17,6 +18,7 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * One instance runs one call at a time, and every call is logged START / END / REPORT
@@ -58,6 +60,7 @@ class InvocationTests {
 		HttpResponse<byte[]> response = new TestHttp(this.port).get("/echo.event");
 		String requestId = response.headers().firstValue("X-Request-Id").orElseThrow();
 		String version = "d4etestversion000001";
+		await().atMost(Duration.ofSeconds(5)).until(() -> output.getOut().contains("REPORT RequestID: " + requestId));
 		assertThat(output.getOut()).contains("function-runtime.router")
 			.contains("START RequestID: " + requestId + " Version: " + version)
 			.contains("END RequestID: " + requestId);

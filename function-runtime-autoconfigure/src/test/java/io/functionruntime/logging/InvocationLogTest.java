@@ -1,8 +1,17 @@
 package io.functionruntime.logging;
 
+import java.util.List;
+
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.LoggerContext;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import io.functionruntime.logging.InvocationLog.Report;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.slf4j.LoggerFactory;
 
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
@@ -20,6 +29,23 @@ class InvocationLogTest {
 	private static final long QUEUE = 27_000L;
 
 	private static final long INIT = 225_298_000L;
+
+	private final Logger router = ((LoggerContext) LoggerFactory.getILoggerFactory())
+		.getLogger("function-runtime.router");
+
+	private final ListAppender<ILoggingEvent> lines = new ListAppender<>();
+
+	@BeforeEach
+	void captureRouterLines() {
+		this.lines.start();
+		this.router.addAppender(this.lines);
+	}
+
+	@AfterEach
+	void stopCapturing() {
+		this.router.detachAppender(this.lines);
+		InvocationMdc.clear();
+	}
 
 	@Test
 	void reportLineOfAWarmCallHasTheCloudsFieldsInOrder() {
@@ -102,6 +128,45 @@ class InvocationLogTest {
 					+ "Queuing Duration: 0\\.027 ms Function Init Duration: 225\\.298 ms\\R");
 		assertThat(output.getOut().indexOf("END RequestID: r1"))
 			.isLessThan(output.getOut().indexOf("REPORT RequestID: r1"));
+	}
+
+	@Test
+	void byDefaultTheLinesAreWrittenOnTheCallingThreadBeforeItGoesOn() {
+		InvocationLog log = new InvocationLog();
+		InvocationMdc.put("r1", "main.handler");
+
+		log.start("r1", "v1");
+		log.end("r1", new Report(DURATION, QUEUE, -1, 128));
+
+		assertThat(this.lines.list).extracting(ILoggingEvent::getThreadName)
+			.containsOnly(Thread.currentThread().getName())
+			.hasSize(3);
+	}
+
+	@Test
+	void withABackgroundWriterTheLinesKeepTheirOrderAndTheCallsMdc() throws Exception {
+		BackgroundLogWriter writer = new BackgroundLogWriter("function-runtime-log", 16);
+		InvocationLog log = new InvocationLog(writer);
+		InvocationMdc.put("r1", "main.handler");
+		log.start("r1", "v1");
+		InvocationMdc.put("r2", "other.handler");
+		log.start("r2", "v2");
+		log.end("r2", new Report(DURATION, QUEUE, -1, 128));
+		InvocationMdc.put("r1", "main.handler");
+		log.end("r1", new Report(DURATION, QUEUE, INIT, 128));
+		writer.close();
+
+		List<ILoggingEvent> written = this.lines.list;
+		assertThat(written).extracting((line) -> line.getFormattedMessage().split(" ", 4))
+			.extracting((words) -> words[0] + " " + words[2])
+			.containsExactly("START r1", "START r2", "END r2", "REPORT r2", "END r1", "REPORT r1");
+		assertThat(written).allSatisfy((line) -> {
+			assertThat(line.getThreadName()).isEqualTo("function-runtime-log");
+			assertThat(line.getFormattedMessage()).contains("RequestID: " + line.getMDCPropertyMap().get("requestId"));
+		});
+		assertThat(written).extracting((line) -> line.getMDCPropertyMap().get("functionName"))
+			.containsExactly("main.handler", "other.handler", "other.handler", "other.handler", "main.handler",
+					"main.handler");
 	}
 
 }

@@ -7,13 +7,18 @@ import io.functionruntime.Context;
 import io.functionruntime.FunctionHandler;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.beans.factory.config.ConfigurableBeanFactory;
+import org.springframework.context.annotation.Scope;
 import org.springframework.stereotype.Component;
 
 /**
  * The Java port of the cloud's example: returns the event and the context it was called
- * with, as the JSON body of the response.
+ * with, as the JSON body of the response. Prototype-scoped, as handlers with more than one
+ * instance must be, so that it can be given more instances than the one of the sample's
+ * configuration (benchmarks/run.sh gives it 32).
  */
 @Component
+@Scope(ConfigurableBeanFactory.SCOPE_PROTOTYPE)
 class Main {
 
 	private final JsonMapper jsonMapper;

@@ -1,0 +1,148 @@
+package io.functionruntime.logging;
+
+import java.util.Map;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
+
+import org.slf4j.MDC;
+
+/**
+ * Writes log lines on one background thread, in the order they were handed over, each with
+ * the MDC its caller had. Under load, request threads that log three lines per call each
+ * queue for the appender's lock and its write to the console; handing the lines over costs
+ * them a queue insertion instead.
+ * <p>
+ * While there is work the thread waits a millisecond between batches rather than being
+ * woken for every line, and it sleeps when there is none. At most {@code capacity} lines
+ * wait: beyond that a caller waits for room, so no line is ever dropped. {@link #close()}
+ * writes what is left; lines handed over after that are written on the caller's thread.
+ */
+public final class BackgroundLogWriter implements Executor, AutoCloseable {
+
+	private static final long BATCH_PAUSE_NANOS = TimeUnit.MILLISECONDS.toNanos(1);
+
+	private static final long CLOSE_TIMEOUT_MILLIS = 5_000;
+
+	private final Queue<Runnable> lines = new ConcurrentLinkedQueue<>();
+
+	private final AtomicInteger waiting = new AtomicInteger();
+
+	private final Object writeLock = new Object();
+
+	private final int capacity;
+
+	private final Thread thread;
+
+	private volatile boolean sleeping;
+
+	private volatile boolean closed;
+
+	/**
+	 * Starts the writer's thread.
+	 * @param threadName the name of the thread, which log patterns may show
+	 * @param capacity how many lines may wait before callers wait for room
+	 */
+	public BackgroundLogWriter(String threadName, int capacity) {
+		if (capacity < 1) {
+			throw new IllegalArgumentException("capacity must be at least 1, but is " + capacity);
+		}
+		this.capacity = capacity;
+		this.thread = new Thread(this::writeUntilClosed, threadName);
+		this.thread.setDaemon(true);
+		this.thread.start();
+	}
+
+	/**
+	 * Hands a line over to be written with the caller's MDC.
+	 * @param line what writes the line
+	 */
+	@Override
+	public void execute(Runnable line) {
+		Map<String, String> mdc = MDC.getCopyOfContextMap();
+		Runnable write = () -> writeWithMdc(line, mdc);
+		while (this.waiting.get() >= this.capacity && !this.closed) {
+			LockSupport.unpark(this.thread);
+			LockSupport.parkNanos(this, BATCH_PAUSE_NANOS);
+		}
+		this.lines.add(write);
+		this.waiting.incrementAndGet();
+		if (this.closed) {
+			writeWaitingLines();
+		}
+		else if (this.sleeping) {
+			LockSupport.unpark(this.thread);
+		}
+	}
+
+	/**
+	 * Writes the lines still waiting and stops the thread. It waits a few seconds at most
+	 * for a write in progress, so that a blocked console cannot hold the shutdown.
+	 * @throws InterruptedException when interrupted while waiting for the thread
+	 */
+	@Override
+	public void close() throws InterruptedException {
+		this.closed = true;
+		LockSupport.unpark(this.thread);
+		this.thread.join(CLOSE_TIMEOUT_MILLIS);
+		writeWaitingLines();
+	}
+
+	private void writeUntilClosed() {
+		while (!this.closed) {
+			writeWaitingLines();
+			LockSupport.parkNanos(this, BATCH_PAUSE_NANOS);
+			if (this.lines.isEmpty()) {
+				this.sleeping = true;
+				if (this.lines.isEmpty() && !this.closed) {
+					LockSupport.park(this);
+				}
+				this.sleeping = false;
+			}
+		}
+		writeWaitingLines();
+	}
+
+	private void writeWaitingLines() {
+		synchronized (this.writeLock) {
+			Runnable line;
+			while ((line = this.lines.poll()) != null) {
+				this.waiting.decrementAndGet();
+				line.run();
+			}
+		}
+	}
+
+	/**
+	 * Writes one line with its caller's MDC, and leaves the writing thread's MDC as it was
+	 * (after {@link #close()} that thread is a caller's). A line whose writing fails is
+	 * reported on the standard error stream, the last place left, and the lines after it
+	 * are still written.
+	 */
+	private static void writeWithMdc(Runnable line, Map<String, String> mdc) {
+		Map<String, String> previous = MDC.getCopyOfContextMap();
+		setMdc(mdc);
+		try {
+			line.run();
+		}
+		catch (RuntimeException ex) {
+			System.err.println("function-runtime: a log line could not be written: " + ex);
+		}
+		finally {
+			setMdc(previous);
+		}
+	}
+
+	private static void setMdc(Map<String, String> mdc) {
+		if (mdc != null) {
+			MDC.setContextMap(mdc);
+		}
+		else {
+			MDC.clear();
+		}
+	}
+
+}
