@@ -35,11 +35,6 @@ QUIET_WAIT=${QUIET_WAIT:-30}
 CLEAN_CORES=${CLEAN_CORES:-0.2}
 RETRIES=${RETRIES:-2}
 TIME_BUDGET=${TIME_BUDGET:-1260}
-# This VM's memory is backed by the host lazily: touching a page the guest has not used lately
-# costs about 15 us (1 GiB: 4.4 s, against 0.1 s for pages touched before), which alone moves a
-# JVM's start by seconds. Before each start PRIME_MB MiB are touched and freed, untimed, so
-# that every variant starts on pages the host already backs. PRIME_MB=0 switches it off.
-PRIME_MB=${PRIME_MB:-1024}
 
 STAMP="$(date -u +%Y%m%dT%H%M%SZ)"
 OUT="$ROOT/benchmarks/target/run-$STAMP"
@@ -49,22 +44,8 @@ SEED_BODY='{"hello": "world"}'
 PATH_AND_QUERY='/main.handler?param=one'
 CLK_TCK="$(getconf CLK_TCK)"
 
-log() { printf '[%s] %s\n' "$(date -u +%H:%M:%S)" "$*" >&2; }
-die() { log "ERROR: $*"; exit 1; }
-
-# ---------------------------------------------------------------- servers are always stopped
-SERVER_PID=""
-stop_server() {
-	if [[ -n "$SERVER_PID" ]] && kill -0 "$SERVER_PID" 2>/dev/null; then
-		kill -TERM "$SERVER_PID" 2>/dev/null || true
-		for _ in $(seq 1 150); do kill -0 "$SERVER_PID" 2>/dev/null || break; sleep 0.2; done
-		kill -KILL "$SERVER_PID" 2>/dev/null || true
-		wait "$SERVER_PID" 2>/dev/null || true
-	fi
-	SERVER_PID=""
-}
-trap stop_server EXIT
-trap 'exit 130' INT TERM
+# shellcheck source=benchmarks/lib.sh
+source "$ROOT/benchmarks/lib.sh"
 
 # ---------------------------------------------------------------- tools
 command -v java >/dev/null || die "java is missing"
@@ -141,7 +122,7 @@ wait_quiet() {
 }
 
 # ---------------------------------------------------------------- build
-BUILD_CMD="mvn -B -q -Pbenchmarks -DskipTests -pl sample-app,benchmarks -am package"
+BUILD_CMD="mvn -B -q -Pbenchmarks -DskipTests -pl sample-app,benchmarks -am clean package"
 log "build: $BUILD_CMD"
 $BUILD_CMD > "$OUT/build.log" 2>&1 || { tail -50 "$OUT/build.log"; die "the build failed"; }
 SAMPLE_JAR="$(ls sample-app/target/sample-app-*.jar | grep -v original | head -1)"
@@ -201,7 +182,7 @@ run_wrk() {
 # (the JVM's CPU time until then) and STARTUP_OTHER (cores other processes used meanwhile).
 start_variant() {
 	local variant=$1 port=$2 server_log=$3 start_ns busy0 busy1 children0 children1
-	(( PRIME_MB > 0 )) && python3 -c "n = $PRIME_MB << 20; b = bytearray(n); b[::4096] = b'\x01' * len(range(0, n, 4096))"
+	prime_memory
 	read -r busy0 _ < <(cpu_ticks); children0=$(children_ticks)
 	start_ns=$(date +%s%N)
 	set -f # the [main.handler] of the arguments is no glob

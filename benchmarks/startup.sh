@@ -9,7 +9,7 @@
 # in alternation (order rotated each round), ROUNDS rounds; prints medians and ratios and
 # appends a dated section to docs/benchmarks.md (unless NO_REPORT=1).
 # Usage: bash benchmarks/startup.sh      Knobs: ROUNDS (5), PORT (28090), JVM_FLAGS (all variants, ""),
-#        TIMEOUT (60 s per start), NO_REPORT=1.
+#        TIMEOUT (60 s per start), PRIME_MB (1024, see lib.sh), NO_REPORT=1.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
@@ -22,27 +22,15 @@ OUT="$ROOT/benchmarks/target/startup-$STAMP"
 mkdir -p "$OUT"
 SEED_BODY='{"hello": "world"}'
 PATH_AND_QUERY='/main.handler?param=one'
-log() { printf '[%s] %s\n' "$(date -u +%H:%M:%S)" "$*" >&2; }
-die() { log "ERROR: $*"; exit 1; }
-
-SERVER_PID=""
-stop_server() {
-	if [[ -n "$SERVER_PID" ]] && kill -0 "$SERVER_PID" 2>/dev/null; then
-		kill -TERM "$SERVER_PID" 2>/dev/null || true
-		for _ in $(seq 1 100); do kill -0 "$SERVER_PID" 2>/dev/null || break; sleep 0.1; done
-		kill -KILL "$SERVER_PID" 2>/dev/null || true
-		wait "$SERVER_PID" 2>/dev/null || true
-	fi
-	SERVER_PID=""
-}
-trap stop_server EXIT
-trap 'exit 130' INT TERM
+# shellcheck source=benchmarks/lib.sh
+source "$ROOT/benchmarks/lib.sh"
 
 command -v java >/dev/null || die "java is missing"
 command -v curl >/dev/null || die "curl is missing"
+command -v python3 >/dev/null || die "python3 is missing (it primes the memory before each start)"
 if curl -s -o /dev/null --max-time 1 "http://127.0.0.1:$PORT/"; then die "port $PORT on 127.0.0.1 is taken: set PORT"; fi
 
-BUILD_CMD="mvn -B -q -Pbenchmarks -DskipTests -pl sample-app,benchmarks -am package"
+BUILD_CMD="mvn -B -q -Pbenchmarks -DskipTests -pl sample-app,benchmarks -am clean package"
 log "build: $BUILD_CMD"
 $BUILD_CMD > "$OUT/build.log" 2>&1 || { tail -50 "$OUT/build.log"; die "the build failed"; }
 SAMPLE_JAR="sample-app/target/sample-app-0.1.0-SNAPSHOT.jar"
@@ -84,6 +72,7 @@ CLK_TCK="$(getconf CLK_TCK)"
 # processes of a shared machine move much less than the wall time.
 measure() {
 	local variant=$1 server_log=$2 start_ns now
+	prime_memory
 	start_ns=$(date +%s%N)
 	set -f # the command has no globs
 	# shellcheck disable=SC2086

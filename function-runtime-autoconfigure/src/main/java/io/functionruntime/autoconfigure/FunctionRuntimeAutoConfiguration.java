@@ -102,7 +102,12 @@ public final class FunctionRuntimeAutoConfiguration {
 	@ConditionalOnMissingBean
 	@ConditionalOnBooleanProperty(name = "function-runtime.router-log.async", matchIfMissing = true)
 	BackgroundLogWriter functionRouterLogWriter(FunctionRuntimeProperties properties) {
-		return new BackgroundLogWriter("function-runtime-log", properties.getRouterLog().getQueueCapacity());
+		int capacity = properties.getRouterLog().getQueueCapacity();
+		if (capacity < 1) {
+			throw new IllegalStateException(
+					"function-runtime.router-log.queue-capacity must be at least 1, but is " + capacity);
+		}
+		return new BackgroundLogWriter("function-runtime-log", capacity);
 	}
 
 	@Bean

@@ -167,6 +167,15 @@ class FunctionRuntimeAutoConfigurationTests {
 	}
 
 	@Test
+	void aRouterLogQueueWithoutRoomFailsStartupNamingTheProperty() {
+		this.runner.withPropertyValues("function-runtime.router-log.queue-capacity=0")
+			.run((context) -> assertThat(context).hasFailed()
+				.getFailure()
+				.rootCause()
+				.hasMessage("function-runtime.router-log.queue-capacity must be at least 1, but is 0"));
+	}
+
+	@Test
 	void closingTheContextStopsTheBackgroundLogThread() {
 		AtomicReference<BackgroundLogWriter> writer = new AtomicReference<>();
 		this.runner.run((context) -> writer.set(context.getBean(BackgroundLogWriter.class)));
