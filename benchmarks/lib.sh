@@ -29,3 +29,16 @@ prime_memory() {
 		python3 -c "n = $PRIME_MB << 20; b = bytearray(n); b[::4096] = b'\\x01' * len(range(0, n, 4096))"
 	fi
 }
+
+# Builds the sample app and the benchmarks module from this checkout, clean (a class or resource
+# left from an earlier build would be measured too). The clean removes benchmarks/target, so the
+# output folder $1 is made afterwards and gets the build's log.
+BUILD_CMD="mvn -B -q -Pbenchmarks -DskipTests -pl sample-app,benchmarks -am clean package"
+build_project() {
+	local out=$1 build_log
+	build_log=$(mktemp)
+	log "build: $BUILD_CMD"
+	$BUILD_CMD > "$build_log" 2>&1 || { tail -50 "$build_log"; die "the build failed"; }
+	mkdir -p "$out"
+	mv "$build_log" "$out/build.log"
+}

@@ -38,7 +38,6 @@ TIME_BUDGET=${TIME_BUDGET:-1260}
 
 STAMP="$(date -u +%Y%m%dT%H%M%SZ)"
 OUT="$ROOT/benchmarks/target/run-$STAMP"
-mkdir -p "$OUT"
 LUA="$ROOT/benchmarks/wrk/seed.lua"
 SEED_BODY='{"hello": "world"}'
 PATH_AND_QUERY='/main.handler?param=one'
@@ -64,6 +63,9 @@ for port in "$PORT_BASELINE" "$PORT_FUNCTION"; do
 		die "port $port on 127.0.0.1 is taken: set PORT_BASELINE / PORT_FUNCTION"
 	fi
 done
+
+# ---------------------------------------------------------------- build
+build_project "$OUT"
 
 # ---------------------------------------------------------------- machine
 {
@@ -121,10 +123,6 @@ wait_quiet() {
 	echo "$busy_pct"
 }
 
-# ---------------------------------------------------------------- build
-BUILD_CMD="mvn -B -q -Pbenchmarks -DskipTests -pl sample-app,benchmarks -am clean package"
-log "build: $BUILD_CMD"
-$BUILD_CMD > "$OUT/build.log" 2>&1 || { tail -50 "$OUT/build.log"; die "the build failed"; }
 SAMPLE_JAR="$(ls sample-app/target/sample-app-*.jar | grep -v original | head -1)"
 BASELINE_JAR="$(ls benchmarks/target/benchmarks-*-baseline.jar | head -1)"
 JMH_JAR="$(ls benchmarks/target/benchmarks-*-jmh.jar | head -1)"

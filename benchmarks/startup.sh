@@ -19,7 +19,6 @@ JVM_FLAGS=${JVM_FLAGS:-}
 TIMEOUT=${TIMEOUT:-60}
 STAMP="$(date -u +%Y%m%dT%H%M%SZ)"
 OUT="$ROOT/benchmarks/target/startup-$STAMP"
-mkdir -p "$OUT"
 SEED_BODY='{"hello": "world"}'
 PATH_AND_QUERY='/main.handler?param=one'
 # shellcheck source=benchmarks/lib.sh
@@ -30,9 +29,7 @@ command -v curl >/dev/null || die "curl is missing"
 command -v python3 >/dev/null || die "python3 is missing (it primes the memory before each start)"
 if curl -s -o /dev/null --max-time 1 "http://127.0.0.1:$PORT/"; then die "port $PORT on 127.0.0.1 is taken: set PORT"; fi
 
-BUILD_CMD="mvn -B -q -Pbenchmarks -DskipTests -pl sample-app,benchmarks -am clean package"
-log "build: $BUILD_CMD"
-$BUILD_CMD > "$OUT/build.log" 2>&1 || { tail -50 "$OUT/build.log"; die "the build failed"; }
+build_project "$OUT"
 SAMPLE_JAR="sample-app/target/sample-app-0.1.0-SNAPSHOT.jar"
 BASELINE_JAR="benchmarks/target/benchmarks-0.1.0-SNAPSHOT-baseline.jar"
 FAST_DIR="sample-app/target/fast-start"
