@@ -7,6 +7,7 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
+import java.util.concurrent.locks.ReentrantLock;
 
 import org.slf4j.MDC;
 
@@ -18,12 +19,19 @@ import org.slf4j.MDC;
  * <p>
  * While there is work the thread waits a millisecond between batches rather than being
  * woken for every line, and it sleeps when there is none. At most {@code capacity} lines
- * wait: beyond that a caller waits for room, so no line is ever dropped. {@link #close()}
- * writes what is left; lines handed over after that are written on the caller's thread.
+ * wait, so no line is ever dropped: beyond that a caller writes a few of the oldest lines
+ * itself, which keeps the order, or waits while another thread writes. Under a load that
+ * keeps every core busy the background thread gets only its share of them, so the callers
+ * must help, rather than each wait for it. {@link #close()} writes what is left; lines
+ * handed over after that are written on the caller's thread.
  */
 public final class BackgroundLogWriter implements Executor, AutoCloseable {
 
 	private static final long BATCH_PAUSE_NANOS = TimeUnit.MILLISECONDS.toNanos(1);
+
+	private static final long HELP_PAUSE_NANOS = TimeUnit.MICROSECONDS.toNanos(100);
+
+	private static final int HELP_BATCH = 32;
 
 	private static final long CLOSE_TIMEOUT_MILLIS = 5_000;
 
@@ -31,7 +39,7 @@ public final class BackgroundLogWriter implements Executor, AutoCloseable {
 
 	private final AtomicInteger waiting = new AtomicInteger();
 
-	private final Object writeLock = new Object();
+	private final ReentrantLock writeLock = new ReentrantLock();
 
 	private final int capacity;
 
@@ -47,13 +55,23 @@ public final class BackgroundLogWriter implements Executor, AutoCloseable {
 	 * @param capacity how many lines may wait before callers wait for room
 	 */
 	public BackgroundLogWriter(String threadName, int capacity) {
+		this(threadName, capacity, true);
+	}
+
+	/**
+	 * Creates the writer, with its thread started or, for tests of what callers do alone,
+	 * not.
+	 */
+	BackgroundLogWriter(String threadName, int capacity, boolean start) {
 		if (capacity < 1) {
 			throw new IllegalArgumentException("capacity must be at least 1, but is " + capacity);
 		}
 		this.capacity = capacity;
 		this.thread = new Thread(this::writeUntilClosed, threadName);
 		this.thread.setDaemon(true);
-		this.thread.start();
+		if (start) {
+			this.thread.start();
+		}
 	}
 
 	/**
@@ -65,8 +83,9 @@ public final class BackgroundLogWriter implements Executor, AutoCloseable {
 		Map<String, String> mdc = MDC.getCopyOfContextMap();
 		Runnable write = () -> writeWithMdc(line, mdc);
 		while (this.waiting.get() >= this.capacity && !this.closed) {
-			LockSupport.unpark(this.thread);
-			LockSupport.parkNanos(this, BATCH_PAUSE_NANOS);
+			if (!writeOldestLines()) {
+				LockSupport.parkNanos(this, HELP_PAUSE_NANOS);
+			}
 		}
 		this.lines.add(write);
 		this.waiting.incrementAndGet();
@@ -107,12 +126,38 @@ public final class BackgroundLogWriter implements Executor, AutoCloseable {
 	}
 
 	private void writeWaitingLines() {
-		synchronized (this.writeLock) {
+		this.writeLock.lock();
+		try {
 			Runnable line;
 			while ((line = this.lines.poll()) != null) {
 				this.waiting.decrementAndGet();
 				line.run();
 			}
+		}
+		finally {
+			this.writeLock.unlock();
+		}
+	}
+
+	/**
+	 * Writes a few of the oldest lines on the caller's thread, unless another thread is
+	 * writing.
+	 * @return whether this thread wrote
+	 */
+	private boolean writeOldestLines() {
+		if (!this.writeLock.tryLock()) {
+			return false;
+		}
+		try {
+			Runnable line;
+			for (int i = 0; i < HELP_BATCH && (line = this.lines.poll()) != null; i++) {
+				this.waiting.decrementAndGet();
+				line.run();
+			}
+			return true;
+		}
+		finally {
+			this.writeLock.unlock();
 		}
 	}
 

@@ -6,9 +6,11 @@ import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.slf4j.MDC;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -18,6 +20,7 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
  * The background thread that writes the router's lines: order, MDC, no line lost, room
  * for callers when it falls behind, and what is left at close.
  */
+@Timeout(value = 30, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class BackgroundLogWriterTest {
 
 	private BackgroundLogWriter writer;
@@ -31,7 +34,7 @@ class BackgroundLogWriterTest {
 	}
 
 	@Test
-	void writesEveryLineOnItsThreadInTheOrderOfEachCallerWithTheCallersMdc() throws Exception {
+	void writesEveryLineInTheOrderOfEachCallerWithTheCallersMdcAlsoWhenCallersMustHelp() throws Exception {
 		this.writer = new BackgroundLogWriter("test-log", 64);
 		List<Written> written = Collections.synchronizedList(new ArrayList<>());
 		int callers = 4;
@@ -54,10 +57,7 @@ class BackgroundLogWriterTest {
 		this.writer.close();
 
 		assertThat(written).hasSize(callers * linesEach);
-		assertThat(written).allSatisfy((line) -> {
-			assertThat(line.mdcRequestId()).isEqualTo(line.caller());
-			assertThat(line.thread()).isEqualTo("test-log");
-		});
+		assertThat(written).allSatisfy((line) -> assertThat(line.mdcRequestId()).isEqualTo(line.caller()));
 		for (int c = 0; c < callers; c++) {
 			String caller = "caller-" + c;
 			assertThat(written.stream().filter((line) -> line.caller().equals(caller)).map(Written::number))
@@ -67,7 +67,38 @@ class BackgroundLogWriterTest {
 	}
 
 	@Test
-	void aCallerWaitsForRoomWhenTheQueueIsFullAndNoLineIsDropped() throws Exception {
+	void linesAreWrittenByTheBackgroundThreadWhileThereIsRoom() throws Exception {
+		this.writer = new BackgroundLogWriter("test-log", 1_000);
+		List<String> threads = Collections.synchronizedList(new ArrayList<>());
+		for (int i = 0; i < 100; i++) {
+			this.writer.execute(() -> threads.add(Thread.currentThread().getName()));
+		}
+		this.writer.close();
+
+		assertThat(threads).hasSize(100).containsOnly("test-log");
+	}
+
+	@Test
+	void whenTheQueueIsFullACallerWritesTheOldestLinesItselfInOrder() throws Exception {
+		this.writer = new BackgroundLogWriter("test-log", 4, false);
+		List<String> written = new ArrayList<>();
+		String caller = Thread.currentThread().getName();
+
+		for (int i = 0; i < 10; i++) {
+			String line = "line " + i;
+			this.writer.execute(() -> written.add(line + " by " + Thread.currentThread().getName()));
+		}
+
+		assertThat(written).as("with no room and no background thread, the caller wrote the oldest lines")
+			.isNotEmpty()
+			.isEqualTo(IntStream.range(0, written.size()).mapToObj((i) -> "line " + i + " by " + caller).toList());
+		this.writer.close();
+		assertThat(written).hasSize(10)
+			.isEqualTo(IntStream.range(0, 10).mapToObj((i) -> "line " + i + " by " + caller).toList());
+	}
+
+	@Test
+	void aCallerWaitsForRoomWhileAnotherThreadWritesAndNoLineIsDropped() throws Exception {
 		this.writer = new BackgroundLogWriter("test-log", 2);
 		CountDownLatch console = new CountDownLatch(1);
 		CountDownLatch stuck = new CountDownLatch(1);
