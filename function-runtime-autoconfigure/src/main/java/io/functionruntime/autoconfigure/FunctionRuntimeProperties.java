@@ -123,7 +123,7 @@ public class FunctionRuntimeProperties {
 		private boolean async = true;
 
 		/**
-		 * How many lines may wait for the background thread before calls wait for room.
+		 * How many lines may wait for the background thread before calls help write them.
 		 */
 		private int queueCapacity = 8192;
 

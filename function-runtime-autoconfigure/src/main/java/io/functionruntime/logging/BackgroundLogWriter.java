@@ -52,7 +52,7 @@ public final class BackgroundLogWriter implements Executor, AutoCloseable {
 	/**
 	 * Starts the writer's thread.
 	 * @param threadName the name of the thread, which log patterns may show
-	 * @param capacity how many lines may wait before callers wait for room
+	 * @param capacity how many lines may wait before callers help write them
 	 */
 	public BackgroundLogWriter(String threadName, int capacity) {
 		this(threadName, capacity, true);
