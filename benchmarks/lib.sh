@@ -1,5 +1,13 @@
-# Shared by benchmarks/run.sh and benchmarks/startup.sh (sourced, not run): messages, the server
-# that is always stopped, and the memory priming before a start.
+# Shared by benchmarks/run.sh and benchmarks/startup.sh (sourced, not run): the run's stamp, the
+# seed's request, messages, the server that is always stopped, the tool check, the clean build
+# and the memory priming before a start.
+
+STAMP="$(date -u +%Y%m%dT%H%M%SZ)"
+
+# The seed's request: curl --data '{"hello": "world"}' -H 'Content-Type: application/json'
+# 'http://localhost:8080/main.handler?param=one'.
+SEED_BODY='{"hello": "world"}'
+PATH_AND_QUERY='/main.handler?param=one'
 
 log() { printf '[%s] %s\n' "$(date -u +%H:%M:%S)" "$*" >&2; }
 die() { log "ERROR: $*"; exit 1; }
@@ -17,6 +25,19 @@ stop_server() {
 	SERVER_PID=""
 }
 trap stop_server EXIT
+
+# Fails unless every named command is there.
+require() {
+	local tool
+	for tool in "$@"; do command -v "$tool" >/dev/null || die "$tool is missing"; done
+}
+
+# Sends the seed's request to 127.0.0.1:$1 once, the body to $2 (default: discarded); prints
+# the HTTP status, 000 when there is no answer within 2 s.
+seed_call() {
+	curl -s -o "${2:-/dev/null}" -w '%{http_code}' --max-time 2 -X POST -H 'Content-Type: application/json' \
+		-H 'User-Agent: curl/7.64.1' --data "$SEED_BODY" "http://127.0.0.1:$1$PATH_AND_QUERY" 2>/dev/null || true
+}
 trap 'exit 130' INT TERM
 
 # This VM's memory is backed by the host lazily: touching a page the guest has not used lately

@@ -36,21 +36,14 @@ CLEAN_CORES=${CLEAN_CORES:-0.2}
 RETRIES=${RETRIES:-2}
 TIME_BUDGET=${TIME_BUDGET:-1260}
 
-STAMP="$(date -u +%Y%m%dT%H%M%SZ)"
-OUT="$ROOT/benchmarks/target/run-$STAMP"
-LUA="$ROOT/benchmarks/wrk/seed.lua"
-SEED_BODY='{"hello": "world"}'
-PATH_AND_QUERY='/main.handler?param=one'
-CLK_TCK="$(getconf CLK_TCK)"
-
 # shellcheck source=benchmarks/lib.sh
 source "$ROOT/benchmarks/lib.sh"
+OUT="$ROOT/benchmarks/target/run-$STAMP"
+LUA="$ROOT/benchmarks/wrk/seed.lua"
+CLK_TCK="$(getconf CLK_TCK)"
 
 # ---------------------------------------------------------------- tools
-command -v java >/dev/null || die "java is missing"
-command -v mvn >/dev/null || die "mvn is missing"
-command -v curl >/dev/null || die "curl is missing"
-command -v python3 >/dev/null || die "python3 is missing (it writes the report)"
+require java mvn curl python3
 if ! command -v wrk >/dev/null; then
 	log "installing wrk from Debian's packages"
 	SUDO=""
@@ -158,11 +151,6 @@ WRK_CMD="wrk -t1 -c<connections> -d${DURATION}s --timeout 5s -s benchmarks/wrk/s
 	echo "load	$WRK_CMD"
 	echo "startup	curl -X POST -H 'Content-Type: application/json' --data '$SEED_BODY' 'http://127.0.0.1:<port>$PATH_AND_QUERY' every 20 ms from the fork of java until it answers 200"
 } > "$OUT/commands.tsv"
-
-seed_call() {
-	curl -s -o "${2:-/dev/null}" -w '%{http_code}' --max-time 2 -X POST -H 'Content-Type: application/json' \
-		-H 'User-Agent: curl/7.64.1' --data "$SEED_BODY" "http://127.0.0.1:$1$PATH_AND_QUERY" || true
-}
 
 # Runs wrk once; sets WRK_RESULT (its RESULT line) and WRK_OTHER (cores other processes used).
 run_wrk() {

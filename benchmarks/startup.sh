@@ -17,16 +17,11 @@ ROUNDS=${ROUNDS:-5}
 PORT=${PORT:-28090}
 JVM_FLAGS=${JVM_FLAGS:-}
 TIMEOUT=${TIMEOUT:-60}
-STAMP="$(date -u +%Y%m%dT%H%M%SZ)"
-OUT="$ROOT/benchmarks/target/startup-$STAMP"
-SEED_BODY='{"hello": "world"}'
-PATH_AND_QUERY='/main.handler?param=one'
 # shellcheck source=benchmarks/lib.sh
 source "$ROOT/benchmarks/lib.sh"
+OUT="$ROOT/benchmarks/target/startup-$STAMP"
 
-command -v java >/dev/null || die "java is missing"
-command -v curl >/dev/null || die "curl is missing"
-command -v python3 >/dev/null || die "python3 is missing (it primes the memory before each start)"
+require java mvn curl python3
 if curl -s -o /dev/null --max-time 1 "http://127.0.0.1:$PORT/"; then die "port $PORT on 127.0.0.1 is taken: set PORT"; fi
 
 build_project "$OUT"
@@ -58,11 +53,6 @@ declare -A START_CMD=(
 	[fast]="java $JVM_FLAGS -XX:SharedArchiveFile=$FAST_DIR/app.jsa -XX:TieredStopAtLevel=1 -jar $FAST_JAR --server.port=$PORT"
 )
 
-seed_call() {
-	curl -s -o /dev/null -w '%{http_code}' --max-time 2 -X POST -H 'Content-Type: application/json' \
-		--data "$SEED_BODY" "http://127.0.0.1:$PORT$PATH_AND_QUERY" 2>/dev/null || true
-}
-
 CLK_TCK="$(getconf CLK_TCK)"
 # Starts a variant, waits for its first 200 (bounded by TIMEOUT), stops it; sets MS (wall
 # milliseconds) and CPU_MS (the JVM's CPU milliseconds (user + system) until then, which the other
@@ -76,7 +66,7 @@ measure() {
 	${START_CMD[$variant]} > "$server_log" 2>&1 &
 	SERVER_PID=$!
 	set +f
-	until [[ "$(seed_call)" == 200 ]]; do
+	until [[ "$(seed_call "$PORT")" == 200 ]]; do
 		kill -0 "$SERVER_PID" 2>/dev/null || { tail -30 "$server_log" >&2; die "$variant exited at startup"; }
 		now=$(date +%s%N)
 		(( (now - start_ns) / 1000000000 < TIMEOUT )) || die "$variant did not answer within $TIMEOUT s"
