@@ -13,6 +13,10 @@ import org.slf4j.LoggerFactory;
  * {@code START}, {@code END} and {@code REPORT} are written through an {@link Executor}:
  * the calling thread, or a {@link BackgroundLogWriter} that keeps their order and the
  * caller's MDC. Failures are always logged on the calling thread, with the stack trace.
+ * <p>
+ * The records are complete messages rather than {@code {}} patterns with arguments: they
+ * are written on every call, and a whole message spares Logback a formatting pass and a
+ * few hundred bytes per line.
  */
 public class InvocationLog {
 
@@ -44,7 +48,7 @@ public class InvocationLog {
 	 */
 	public void start(String requestId, String versionId) {
 		if (logger.isInfoEnabled()) {
-			this.writer.execute(() -> logger.info("START RequestID: {} Version: {}", requestId, versionId));
+			this.writer.execute(() -> logger.info("START RequestID: " + requestId + " Version: " + versionId));
 		}
 	}
 
@@ -57,7 +61,7 @@ public class InvocationLog {
 		if (logger.isInfoEnabled()) {
 			String reportLine = reportLine(requestId, report);
 			this.writer.execute(() -> {
-				logger.info("END RequestID: {}", requestId);
+				logger.info("END RequestID: " + requestId);
 				logger.info(reportLine);
 			});
 		}
