@@ -45,6 +45,14 @@ JMH_ROWS = [
      "whole call with the seed's handler, default logging"),
     ("io.functionruntime.web.DispatchBenchmark.seedHandler", "INFO_SYNC",
      "whole call with the seed's handler, router log on the calling thread"),
+    ("io.functionruntime.logging.RouterLineBenchmark.startLine", "console=boot, output=discard",
+     "one START line through Spring Boot's logging, default console pattern, formatting only"),
+    ("io.functionruntime.logging.RouterLineBenchmark.startLine", "console=boot, output=file",
+     "the same line also written to a file the way `System.out` writes (one `write(2)` per line)"),
+    ("io.functionruntime.logging.RouterLineBenchmark.startLine", "console=message, output=discard",
+     "the same line with `logging.pattern.console=%m%n`, formatting only"),
+    ("io.functionruntime.logging.RouterLineBenchmark.startLine", "console=message, output=file",
+     "the same line with `%m%n`, written to a file"),
 ]
 
 # DispatchBenchmark runs on the calling thread unless -p thread=worker is given; rows of other
@@ -83,7 +91,9 @@ def jmh_section(out):
     by_key = {}
     for r in results:
         params = r.get("params") or {}
-        by_key[(r["benchmark"], params.get("routerLog"), params.get("thread", DEFAULT_THREAD))] = r
+        param = params.get("routerLog") or ", ".join(
+            f"{key}={value}" for key, value in sorted(params.items()) if key != "thread") or None
+        by_key[(r["benchmark"], param, params.get("thread", DEFAULT_THREAD))] = r
     lines = ["| benchmark | measures | median of iterations (µs/op) | mean ± 99.9 % (µs/op) | allocated (B/op) |",
              "|---|---|---:|---:|---:|"]
     rows = {}
@@ -92,8 +102,10 @@ def jmh_section(out):
         r = by_key.get((name, param, thread))
         if r is None:
             continue
+        label = param if param is None or "=" in param else f"routerLog={param}"
         if thread != DEFAULT_THREAD:
             param = f"{param}, thread={thread}"
+            label = f"{label}, thread={thread}"
             what = f"{what}; on a worker thread"
         iterations = [x for fork in r["primaryMetric"]["rawData"] for x in fork]
         ns = statistics.median(iterations)
@@ -101,7 +113,7 @@ def jmh_section(out):
         err = float(r["primaryMetric"]["scoreError"])  # "NaN" with a single iteration
         alloc = float(r["secondaryMetrics"].get("gc.alloc.rate.norm", {}).get("score", "NaN"))
         rows[(name, param)] = (ns, alloc)
-        short = name.replace("io.functionruntime.", "") + (f" (routerLog={param})" if param else "")
+        short = name.replace("io.functionruntime.", "") + (f" ({label})" if label else "")
         lines.append(f"| `{short}` | {what} | {fmt(ns / 1000, 2)} | {fmt(mean / 1000, 2)} ± {fmt(err / 1000, 2)} "
                      f"| {fmt(alloc)} |")
     return "\n".join(lines), rows
