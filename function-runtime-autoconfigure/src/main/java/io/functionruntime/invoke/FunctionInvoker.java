@@ -218,7 +218,7 @@ public class FunctionInvoker implements SmartLifecycle {
 		this.log.start(context.getRequestId(), function.settings().versionId());
 		long dispatched = System.nanoTime();
 		Call call = new Call(pool, instance, function, event, context);
-		this.workers.execute(call);
+		this.workers.execute(invocation.onWorkerThread(call));
 		InvocationResult result = await(call, deadlineNanos, function);
 		afterCall(result, pool, instance, function, call, dispatched, dispatched - queued, invocation);
 		return result;

@@ -1,10 +1,15 @@
 package io.functionruntime.actuate;
 
 import java.net.http.HttpResponse;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
 import io.functionruntime.http.TestHttp;
+import io.functionruntime.invoke.ContextFactory;
 import io.functionruntime.invoke.FunctionInvoker;
+import io.functionruntime.invoke.InvocationResult;
+import io.functionruntime.registry.FunctionDefinition;
+import io.functionruntime.registry.FunctionRegistry;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -28,6 +33,12 @@ class FunctionMetricsTests {
 
 	@Autowired
 	FunctionInvoker invoker;
+
+	@Autowired
+	FunctionRegistry registry;
+
+	@Autowired
+	ContextFactory contextFactory;
 
 	TestHttp http;
 
@@ -113,6 +124,23 @@ class FunctionMetricsTests {
 		assertThat(names.valueStream().map(JsonNode::asString)).contains("function.invocations",
 				"function.invocations.active", "function.queue.wait", "function.init", "function.instances",
 				"function.queued");
+	}
+
+	@Test
+	void handlerRunsInsideTheCallsObservationOnTheRequestThread() {
+		HttpResponse<byte[]> response = this.http.postJson("/observed.handler", "{}");
+		assertThat(response.statusCode()).isEqualTo(200);
+		assertThat(TestHttp.text(response)).isEqualTo("function.invocations observed.handler");
+	}
+
+	@Test
+	void handlerRunsInsideTheCallsObservationOnAWorkerThread() {
+		FunctionDefinition function = this.registry.find("observed.handler");
+		long deadlineMillis = System.currentTimeMillis() + 3000;
+		InvocationResult result = this.invoker.invoke(function, Map.of(),
+				this.contextFactory.create(function, "worker-call", deadlineMillis), System.nanoTime() + 3_000_000_000L);
+		assertThat(result).isInstanceOfSatisfying(InvocationResult.Success.class,
+				(success) -> assertThat(success.value()).isEqualTo(Map.of("body", "function.invocations observed.handler")));
 	}
 
 	private void assertCounted(String path, int status, String function, String outcome) {

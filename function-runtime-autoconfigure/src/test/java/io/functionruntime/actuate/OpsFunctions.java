@@ -5,6 +5,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 import io.functionruntime.FunctionHandler;
 import io.functionruntime.HttpEvent;
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationRegistry;
 
 import org.springframework.beans.factory.config.ConfigurableBeanFactory;
 import org.springframework.boot.SpringBootConfiguration;
@@ -24,8 +26,8 @@ class OpsFunctions {
 	static final AtomicBoolean flakyFails = new AtomicBoolean();
 
 	@Bean
-	Handlers handlers() {
-		return new Handlers();
+	Handlers handlers(ObservationRegistry observationRegistry) {
+		return new Handlers(observationRegistry);
 	}
 
 	@Bean
@@ -41,6 +43,12 @@ class OpsFunctions {
 	}
 
 	static class Handlers {
+
+		private final ObservationRegistry observationRegistry;
+
+		Handlers(ObservationRegistry observationRegistry) {
+			this.observationRegistry = observationRegistry;
+		}
 
 		@FunctionHandler("ok.handler")
 		Map<String, Object> ok(HttpEvent event) {
@@ -67,6 +75,15 @@ class OpsFunctions {
 		@FunctionHandler("malformed.handler")
 		Map<String, Object> malformed(HttpEvent event) {
 			return Map.of("statusCode", "teapot");
+		}
+
+		/** Answers with the observation current where the handler runs, as a span would see it. */
+		@FunctionHandler("observed.handler")
+		Map<String, Object> observed(Map<String, Object> event) {
+			Observation current = this.observationRegistry.getCurrentObservation();
+			return Map.of("body", (current != null)
+					? current.getContext().getName() + " " + current.getContext().getLowCardinalityKeyValue("function").getValue()
+					: "none");
 		}
 
 	}
