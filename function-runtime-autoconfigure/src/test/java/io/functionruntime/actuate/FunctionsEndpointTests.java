@@ -33,7 +33,7 @@ class FunctionsEndpointTests {
 	void endpointListsEveryFunctionByEntryPoint() {
 		JsonNode functions = TestHttp.json(this.http.get("/actuator/functions")).get("functions");
 		assertThat(functions.propertyNames()).containsExactlyInAnyOrder("ok.handler", "fail.handler", "slow.handler",
-				"busy.handler", "malformed.handler", "broken.handler", "flaky.handler");
+				"busy.handler", "malformed.handler", "observed.handler", "broken.handler", "flaky.handler");
 	}
 
 	@Test
