@@ -10,12 +10,10 @@ import io.functionruntime.invoke.FunctionInvoker;
 import io.functionruntime.invoke.InvocationResult;
 import io.functionruntime.registry.FunctionDefinition;
 import io.functionruntime.registry.FunctionRegistry;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -28,8 +26,8 @@ import static org.awaitility.Awaitility.await;
 @OpsTest
 class FunctionMetricsTests {
 
-	@LocalServerPort
-	int port;
+	@Autowired
+	TestHttp http;
 
 	@Autowired
 	FunctionInvoker invoker;
@@ -39,13 +37,6 @@ class FunctionMetricsTests {
 
 	@Autowired
 	ContextFactory contextFactory;
-
-	TestHttp http;
-
-	@BeforeEach
-	void client() {
-		this.http = new TestHttp(this.port);
-	}
 
 	@Test
 	void successfulCallIsCountedAsSuccess() {

@@ -4,11 +4,10 @@ import java.net.http.HttpResponse;
 import java.util.List;
 
 import io.functionruntime.http.TestHttp;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
-import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.beans.factory.annotation.Autowired;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -19,15 +18,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 @OpsTest
 class FunctionsEndpointTests {
 
-	@LocalServerPort
-	int port;
-
+	@Autowired
 	TestHttp http;
-
-	@BeforeEach
-	void client() {
-		this.http = new TestHttp(this.port);
-	}
 
 	@Test
 	void endpointListsEveryFunctionByEntryPoint() {

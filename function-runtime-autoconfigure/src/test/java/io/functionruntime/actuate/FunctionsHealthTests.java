@@ -4,11 +4,10 @@ import java.net.http.HttpResponse;
 
 import io.functionruntime.http.TestHttp;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
-import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.beans.factory.annotation.Autowired;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -19,15 +18,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 @OpsTest(properties = "management.health.functions.init-failure-threshold=2")
 class FunctionsHealthTests {
 
-	@LocalServerPort
-	int port;
-
+	@Autowired
 	TestHttp http;
-
-	@BeforeEach
-	void client() {
-		this.http = new TestHttp(this.port);
-	}
 
 	@AfterEach
 	void startAgain() {

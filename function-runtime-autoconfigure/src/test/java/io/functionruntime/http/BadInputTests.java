@@ -3,11 +3,10 @@ package io.functionruntime.http;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
-import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.beans.factory.annotation.Autowired;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -18,15 +17,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 @HttpTest
 class BadInputTests {
 
-	@LocalServerPort
-	int port;
-
+	@Autowired
 	TestHttp http;
-
-	@BeforeEach
-	void client() {
-		this.http = new TestHttp(this.port);
-	}
 
 	private TestHttp.RawResponse send(String head, String body) throws IOException {
 		return this.http.raw(head + "\r\nConnection: close", body.getBytes(StandardCharsets.UTF_8));

@@ -5,7 +5,7 @@ import java.net.http.HttpResponse;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
-import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.beans.factory.annotation.Autowired;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -16,11 +16,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 @HttpTest
 class ContextTests {
 
-	@LocalServerPort
-	int port;
+	@Autowired
+	TestHttp http;
 
 	private JsonNode call() {
-		HttpResponse<byte[]> response = new TestHttp(this.port).get("/echo.event");
+		HttpResponse<byte[]> response = this.http.get("/echo.event");
 		assertThat(response.statusCode()).isEqualTo(200);
 		JsonNode body = TestHttp.json(response);
 		assertThat(body.get("context").get("request_id").asString())

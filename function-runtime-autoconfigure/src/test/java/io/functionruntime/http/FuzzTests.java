@@ -13,7 +13,6 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -47,8 +46,8 @@ class FuzzTests {
 	private static final String[] HEADER_NAMES = { "X-Test", "x-lower", "Authorization", "Cookie", "Te", "Upgrade",
 			"X-Forwarded-For", "X-Trace-Id", "X-Request-Id", "User-Agent", "Accept", "Content-MD5", "X-Dup", "X-Dup" };
 
-	@LocalServerPort
-	int port;
+	@Autowired
+	TestHttp http;
 
 	@Autowired
 	FunctionRegistry registry;
@@ -56,7 +55,6 @@ class FuzzTests {
 	@Test
 	void randomRequestsAlwaysGetAWellFormedAnswer() throws IOException {
 		Random random = new Random(SEED);
-		TestHttp http = new TestHttp(this.port);
 		String countedId = this.registry.functions().get("fault.counted").settings().id();
 		int callsBefore = TestFunctions.Faulty.calls.get();
 		int handled = 0;
@@ -81,7 +79,7 @@ class FuzzTests {
 			String replay = "case " + i + " (seed " + SEED + "): " + head;
 			TestHttp.RawResponse response;
 			try {
-				response = http.raw(head.toString(), oversized ? new byte[0] : body);
+				response = this.http.raw(head.toString(), oversized ? new byte[0] : body);
 			}
 			catch (IOException ex) {
 				throw new AssertionError("No answer to " + replay, ex);

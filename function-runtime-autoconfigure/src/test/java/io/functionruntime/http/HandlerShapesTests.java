@@ -2,11 +2,10 @@ package io.functionruntime.http;
 
 import java.net.http.HttpResponse;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
-import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.beans.factory.annotation.Autowired;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -16,15 +15,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 @HttpTest
 class HandlerShapesTests {
 
-	@LocalServerPort
-	int port;
-
+	@Autowired
 	TestHttp http;
-
-	@BeforeEach
-	void client() {
-		this.http = new TestHttp(this.port);
-	}
 
 	@Test
 	void treeHandlerGetsTheEventAsAnObjectNode() {

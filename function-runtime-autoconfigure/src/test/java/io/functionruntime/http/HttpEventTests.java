@@ -9,11 +9,10 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
-import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.beans.factory.annotation.Autowired;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -23,15 +22,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 @HttpTest
 class HttpEventTests {
 
-	@LocalServerPort
-	int port;
-
+	@Autowired
 	TestHttp http;
-
-	@BeforeEach
-	void client() {
-		this.http = new TestHttp(this.port);
-	}
 
 	private JsonNode event(String head, String body) throws Exception {
 		TestHttp.RawResponse response = this.http.raw(head, body.getBytes(StandardCharsets.UTF_8));

@@ -13,9 +13,9 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -28,18 +28,17 @@ import static org.awaitility.Awaitility.await;
 @ExtendWith(OutputCaptureExtension.class)
 class InvocationTests {
 
-	@LocalServerPort
-	int port;
+	@Autowired
+	TestHttp http;
 
 	@Test
 	void singleInstanceNeverRunsTheHandlerTwiceAtOnceAndLosesNoUpdate() throws Exception {
-		TestHttp http = new TestHttp(this.port);
 		int calls = 8;
 		ExecutorService clients = Executors.newFixedThreadPool(calls);
 		try {
 			List<Future<HttpResponse<byte[]>>> responses = new ArrayList<>();
 			for (int i = 0; i < calls; i++) {
-				responses.add(clients.submit(() -> http.get("/guarded.handler")));
+				responses.add(clients.submit(() -> this.http.get("/guarded.handler")));
 			}
 			List<String> bodies = new ArrayList<>();
 			for (Future<HttpResponse<byte[]>> response : responses) {
@@ -57,7 +56,7 @@ class InvocationTests {
 
 	@Test
 	void everyCallIsLoggedStartEndReportWithItsRequestId(CapturedOutput output) {
-		HttpResponse<byte[]> response = new TestHttp(this.port).get("/echo.event");
+		HttpResponse<byte[]> response = this.http.get("/echo.event");
 		String requestId = response.headers().firstValue("X-Request-Id").orElseThrow();
 		String version = "d4etestversion000001";
 		await().atMost(Duration.ofSeconds(5)).until(() -> output.getOut().contains("REPORT RequestID: " + requestId));
@@ -75,21 +74,21 @@ class InvocationTests {
 
 	@Test
 	void requestIdAndFunctionNameAreInTheMdcWhileTheHandlerRuns() {
-		HttpResponse<byte[]> response = new TestHttp(this.port).get("/echo.mdc");
+		HttpResponse<byte[]> response = this.http.get("/echo.mdc");
 		String requestId = response.headers().firstValue("X-Request-Id").orElseThrow();
 		assertThat(TestHttp.text(response)).isEqualTo(requestId + " echo.mdc");
 	}
 
 	@Test
 	void asyncContinuationsOnTheContextsExecutorSeeTheSameMdc() {
-		HttpResponse<byte[]> response = new TestHttp(this.port).get("/echo.mdcAsync");
+		HttpResponse<byte[]> response = this.http.get("/echo.mdcAsync");
 		String requestId = response.headers().firstValue("X-Request-Id").orElseThrow();
 		assertThat(TestHttp.text(response)).isEqualTo(requestId + " " + requestId + " echo.mdcAsync true");
 	}
 
 	@Test
 	void handlerErrorIsLoggedOnceWithItsRequestIdAndStackTrace(CapturedOutput output) {
-		HttpResponse<byte[]> response = new TestHttp(this.port).get("/fail.sync?message=logged-once");
+		HttpResponse<byte[]> response = this.http.get("/fail.sync?message=logged-once");
 		String requestId = response.headers().firstValue("X-Request-Id").orElseThrow();
 		String log = output.getOut() + output.getErr();
 		assertThat(log).containsOnlyOnce("Function fail.sync failed, RequestID: " + requestId)

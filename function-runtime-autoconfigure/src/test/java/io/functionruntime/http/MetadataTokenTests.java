@@ -13,7 +13,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
-import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -36,8 +36,8 @@ class MetadataTokenTests {
 
 	private static final WireMockServer metadata = startMetadataService();
 
-	@LocalServerPort
-	int port;
+	@Autowired
+	TestHttp http;
 
 	private static WireMockServer startMetadataService() {
 		WireMockServer server = new WireMockServer(WireMockConfiguration.options().dynamicPort().bindAddress("127.0.0.1"));
@@ -59,12 +59,11 @@ class MetadataTokenTests {
 
 	@Test
 	void hundredParallelCallsAllCarryTheTokenAndCauseAtMostOneFetch() throws Exception {
-		TestHttp http = new TestHttp(this.port);
 		ExecutorService clients = Executors.newFixedThreadPool(20);
 		try {
 			List<Future<HttpResponse<byte[]>>> calls = new ArrayList<>();
 			for (int i = 0; i < 100; i++) {
-				calls.add(clients.submit(() -> http.get("/echo.event")));
+				calls.add(clients.submit(() -> this.http.get("/echo.event")));
 			}
 			for (Future<HttpResponse<byte[]>> call : calls) {
 				JsonNode context = TestHttp.json(call.get()).get("context");

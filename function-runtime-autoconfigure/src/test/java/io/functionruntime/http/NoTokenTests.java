@@ -3,7 +3,7 @@ package io.functionruntime.http;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
-import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.beans.factory.annotation.Autowired;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -14,12 +14,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 @HttpTest(properties = "function-runtime.token.source=none")
 class NoTokenTests {
 
-	@LocalServerPort
-	int port;
+	@Autowired
+	TestHttp http;
 
 	@Test
 	void contextHasNoTokenKeyAndEmptyTokenJson() {
-		JsonNode body = TestHttp.json(new TestHttp(this.port).get("/echo.event"));
+		JsonNode body = TestHttp.json(this.http.get("/echo.event"));
 		assertThat(body.get("context").has("token")).isFalse();
 		assertThat(body.get("context").size()).isEqualTo(9);
 		assertThat(body.get("tokenJson").asString()).isEmpty();

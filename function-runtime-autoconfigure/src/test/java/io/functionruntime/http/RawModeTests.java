@@ -3,10 +3,9 @@ package io.functionruntime.http;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.beans.factory.annotation.Autowired;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -17,15 +16,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 @HttpTest
 class RawModeTests {
 
-	@LocalServerPort
-	int port;
-
+	@Autowired
 	TestHttp http;
-
-	@BeforeEach
-	void client() {
-		this.http = new TestHttp(this.port);
-	}
 
 	@Test
 	void jsonBodyIsParsedForAMapHandlerAndItsResultWrittenAsJson() {

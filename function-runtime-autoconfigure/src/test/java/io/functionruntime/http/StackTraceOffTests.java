@@ -3,7 +3,7 @@ package io.functionruntime.http;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
-import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.beans.factory.annotation.Autowired;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -14,12 +14,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 @HttpTest(properties = "function-runtime.include-stack-trace=false")
 class StackTraceOffTests {
 
-	@LocalServerPort
-	int port;
+	@Autowired
+	TestHttp http;
 
 	@Test
 	void handlerErrorHasNoStackTrace() {
-		JsonNode body = TestHttp.json(new TestHttp(this.port).get("/fail.sync?message=quiet"));
+		JsonNode body = TestHttp.json(this.http.get("/fail.sync?message=quiet"));
 		assertThat(body.propertyNames()).containsExactlyInAnyOrder("errorMessage", "errorType");
 		assertThat(body.get("errorMessage").asString()).isEqualTo("quiet");
 	}

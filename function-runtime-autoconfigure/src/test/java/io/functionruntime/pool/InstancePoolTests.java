@@ -10,6 +10,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
 import io.functionruntime.http.TestHttp;
+import io.functionruntime.http.TestHttpConfiguration;
 import io.functionruntime.invoke.FunctionInvoker;
 import io.functionruntime.invoke.PoolState;
 import org.junit.jupiter.api.AfterEach;
@@ -21,7 +22,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
-import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ActiveProfiles;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -33,22 +34,20 @@ import static org.awaitility.Awaitility.await;
  */
 @SpringBootTest(classes = PoolFunctions.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("pool")
+@Import(TestHttpConfiguration.class)
 @ExtendWith(OutputCaptureExtension.class)
 class InstancePoolTests {
 
-	@LocalServerPort
-	int port;
+	@Autowired
+	TestHttp http;
 
 	@Autowired
 	FunctionInvoker invoker;
-
-	TestHttp http;
 
 	ExecutorService clients;
 
 	@BeforeEach
 	void client() {
-		this.http = new TestHttp(this.port);
 		this.clients = Executors.newCachedThreadPool();
 	}
 
