@@ -128,11 +128,7 @@ public final class BackgroundLogWriter implements Executor, AutoCloseable {
 	private void writeWaitingLines() {
 		this.writeLock.lock();
 		try {
-			Runnable line;
-			while ((line = this.lines.poll()) != null) {
-				this.waiting.decrementAndGet();
-				line.run();
-			}
+			writeOldest(Integer.MAX_VALUE);
 		}
 		finally {
 			this.writeLock.unlock();
@@ -149,15 +145,20 @@ public final class BackgroundLogWriter implements Executor, AutoCloseable {
 			return false;
 		}
 		try {
-			Runnable line;
-			for (int i = 0; i < HELP_BATCH && (line = this.lines.poll()) != null; i++) {
-				this.waiting.decrementAndGet();
-				line.run();
-			}
+			writeOldest(HELP_BATCH);
 			return true;
 		}
 		finally {
 			this.writeLock.unlock();
+		}
+	}
+
+	/** Writes up to {@code max} of the oldest lines; the caller holds the write lock. */
+	private void writeOldest(int max) {
+		Runnable line;
+		for (int i = 0; i < max && (line = this.lines.poll()) != null; i++) {
+			this.waiting.decrementAndGet();
+			line.run();
 		}
 	}
 
