@@ -19,6 +19,7 @@ VARIANT_NAMES = {
     "function": "function-runtime main.handler",
     "function-router-warn": "function-runtime, router log at WARN",
     "function-router-sync": "function-runtime, router log on the call's thread",
+    "function-plain-console": "function-runtime, console pattern `%m%n` (router log as by default)",
 }
 
 JMH_ROWS = [
@@ -222,7 +223,8 @@ def main():
 
     def e2e_target(label, key, limit, higher_is_better, digits):
         for name, v in (("default logging", fn), ("router log at WARN", warn),
-                        ("router log on the call's thread", m.get("function-router-sync"))):
+                        ("router log on the call's thread", m.get("function-router-sync")),
+                        ("console pattern `%m%n`", m.get("function-plain-console"))):
             if v is None:
                 continue
             r = ratio(v[key], base[key])
