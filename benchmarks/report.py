@@ -54,6 +54,10 @@ JMH_ROWS = [
      "the same line with `logging.pattern.console=%m%n`, formatting only"),
     ("io.functionruntime.logging.RouterLineBenchmark.startLine", "console=message, output=file",
      "the same line with `%m%n`, written to a file"),
+    ("io.functionruntime.logging.RouterLineBenchmark.startLine", "console=structured, output=discard",
+     "the same line as the runtime's JSON (`FunctionLogFormatter`), formatting only"),
+    ("io.functionruntime.logging.RouterLineBenchmark.startLine", "console=structured, output=file",
+     "the same JSON line, written to a file"),
 ]
 
 # DispatchBenchmark runs on the calling thread unless -p thread=worker is given; rows of other

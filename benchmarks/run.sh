@@ -2,14 +2,16 @@
 # Runs every benchmark of function-runtime and appends a dated section to docs/benchmarks.md:
 #   1. JMH microbenchmarks of the per-call runtime work (ns/op and B/op with -prof gc);
 #   2. an end-to-end load benchmark on 127.0.0.1 with wrk: the sample app's main.handler
-#      (default logging, the router log at WARN, the router log on the call's thread, and
-#      default logging with the console pattern %m%n instead of Spring Boot's) against the hand-written Spring MVC baseline, in alternation, ROUNDS rounds, at 1 and
+#      (default logging, the router log at WARN, and the router log on the call's thread;
+#      VARIANTS may add function-plain-console: default logging with the console pattern %m%n)
+#      against the hand-written Spring MVC baseline, in alternation, ROUNDS rounds, at 1 and
 #      32 connections; plus the time from JVM start to the first answered request and the
 #      peak RSS of each JVM.
-# Usage: bash benchmarks/run.sh            (about 20-22 minutes on 2 cores)
+# Usage: bash benchmarks/run.sh            (about 16-18 minutes on 2 cores)
 # Knobs for a quick try (the committed results use the defaults): ROUNDS, DURATION, WARMUP_1,
-# WARMUP, JMH_ARGS, JVM_FLAGS, PORT_BASELINE, PORT_FUNCTION, QUIET_WAIT, CLEAN_CORES, RETRIES,
-# TIME_BUDGET, NO_REPORT=1 (do not touch docs/).
+# WARMUP, JMH_ARGS, JVM_FLAGS, VARIANTS (space-separated; baseline and function are needed),
+# PORT_BASELINE, PORT_FUNCTION, QUIET_WAIT, CLEAN_CORES, RETRIES, TIME_BUDGET, NO_REPORT=1
+# (do not touch docs/).
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -90,7 +92,8 @@ cores() { awk -v t="$1" -v ns="$2" -v k="$CLK_TCK" 'BEGIN {printf "%.2f", (t < 0
 is_clean() { awk -v c="$1" -v max="$CLEAN_CORES" 'BEGIN {exit !(c <= max)}'; }
 RUN_START=$(date +%s)
 PER_JVM=$((15 + WARMUP_1 + WARMUP + 2 * DURATION)) # seconds one variant of one round takes, about
-VARIANTS=(baseline function function-router-warn function-router-sync function-plain-console)
+# shellcheck disable=SC2206
+VARIANTS=(${VARIANTS:-baseline function function-router-warn function-router-sync})
 JVMS_AHEAD=$((${#VARIANTS[@]} * ROUNDS))
 may_retry() { (( $(date +%s) - RUN_START + JVMS_AHEAD * PER_JVM < TIME_BUDGET )); }
 

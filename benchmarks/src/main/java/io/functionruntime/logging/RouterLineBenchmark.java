@@ -34,7 +34,8 @@ import org.springframework.core.env.StandardEnvironment;
  * logging that Spring Boot sets up for the sample app, to show what each of the three lines
  * of a call costs whichever thread writes it. {@code console=boot} is Spring Boot's default
  * console pattern (date, level, pid, application name, thread, logger); {@code message} is
- * {@code logging.pattern.console=%m%n}, so the difference is the pattern's share.
+ * {@code logging.pattern.console=%m%n}, so the difference is the pattern's share;
+ * {@code structured} is the runtime's JSON lines ({@code FunctionLogFormatter}).
  * {@code output=discard} replaces {@code System.out} by a discarding stream, so only the
  * formatting and Logback's work count; {@code output=file} by a stream to a file built as the
  * JDK builds {@code System.out} (a 128-byte buffer that flushes every write), as when the
@@ -45,7 +46,7 @@ import org.springframework.core.env.StandardEnvironment;
 @State(Scope.Benchmark)
 public class RouterLineBenchmark {
 
-	@Param({ "boot", "message" })
+	@Param({ "boot", "message", "structured" })
 	public String console;
 
 	@Param({ "discard", "file" })
@@ -74,9 +75,12 @@ public class RouterLineBenchmark {
 		}
 		System.setOut(new PrintStream(out, true));
 		StandardEnvironment environment = new StandardEnvironment();
-		Map<String, Object> properties = "message".equals(this.console)
-				? Map.of("spring.application.name", "sample-app", "logging.pattern.console", "%m%n")
-				: Map.of("spring.application.name", "sample-app");
+		Map<String, Object> properties = switch (this.console) {
+			case "message" -> Map.of("spring.application.name", "sample-app", "logging.pattern.console", "%m%n");
+			case "structured" -> Map.of("spring.application.name", "sample-app", "logging.structured.format.console",
+					FunctionLogFormatter.class.getName());
+			default -> Map.of("spring.application.name", "sample-app");
+		};
 		environment.getPropertySources().addFirst(new MapPropertySource("benchmark", properties));
 		LoggingSystem system = LoggingSystem.get(getClass().getClassLoader());
 		system.beforeInitialize();

@@ -1,5 +1,6 @@
 package io.functionruntime.logging;
 
+import java.nio.charset.Charset;
 import java.time.Instant;
 
 import ch.qos.logback.classic.spi.ILoggingEvent;
@@ -29,6 +30,16 @@ public class FunctionLogFormatter extends JsonWriterStructuredLogFormatter<ILogg
 			members.add("logger", ILoggingEvent::getLoggerName);
 			members.add("stackTrace", FunctionLogFormatter::stackTrace).whenNotNull();
 		}).withNewLineAtEnd());
+	}
+
+	/**
+	 * Encodes the line written as a string. Spring Boot's default writes it through a new
+	 * {@code OutputStreamWriter} for every line, whose 8 KB encoding buffer made up most of
+	 * the 17 KB a line allocated (JMH {@code RouterLineBenchmark}, {@code console=structured}).
+	 */
+	@Override
+	public byte[] formatAsBytes(ILoggingEvent event, Charset charset) {
+		return format(event).getBytes(charset);
 	}
 
 	private static String stackTrace(ILoggingEvent event) {

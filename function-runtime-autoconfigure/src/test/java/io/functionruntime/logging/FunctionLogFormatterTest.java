@@ -1,5 +1,7 @@
 package io.functionruntime.logging;
 
+import java.nio.charset.StandardCharsets;
+
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
@@ -51,6 +53,23 @@ class FunctionLogFormatterTest {
 		assertThat(line.get("requestId").asString()).isEqualTo("r-1");
 		assertThat(line.get("function").asString()).isEqualTo("main.handler");
 		assertThat(line.get("logger").asString()).isEqualTo("function-runtime.router");
+	}
+
+	@Test
+	void bytesAreTheLineInTheEncodersCharset() {
+		InvocationMdc.put("r-3", "main.handler");
+		LoggingEvent event = new LoggingEvent("test", this.router, Level.INFO, "caf\u00e9 \u2713 \"quoted\"", null,
+				null);
+		String line = this.formatter.format(event);
+		assertThat(line).contains("caf\u00e9 \u2713 \\\"quoted\\\"");
+		assertThat(this.formatter.formatAsBytes(event, StandardCharsets.UTF_8))
+			.isEqualTo(line.getBytes(StandardCharsets.UTF_8));
+		assertThat(this.formatter.formatAsBytes(event, StandardCharsets.UTF_16BE))
+			.isEqualTo(line.getBytes(StandardCharsets.UTF_16BE));
+		assertThat(JsonMapper.shared()
+			.readTree(new String(this.formatter.formatAsBytes(event, StandardCharsets.UTF_8), StandardCharsets.UTF_8))
+			.get("message")
+			.asString()).isEqualTo("caf\u00e9 \u2713 \"quoted\"");
 	}
 
 	@Test
