@@ -29,6 +29,10 @@ JMH_ARGS=${JMH_ARGS:-"-f 1 -wi 5 -i 8 -w 1s -r 1s"}
 JVM_FLAGS=${JVM_FLAGS:-"-Xmx512m -XX:+UseSerialGC"}
 PORT_BASELINE=${PORT_BASELINE:-28080}
 PORT_FUNCTION=${PORT_FUNCTION:-28081}
+# At 32 connections the variants of a round, all started, take turns: WINDOWS measurements of
+# DURATION s each, so that every variant is measured next to the baseline (see "Noise" in
+# docs/benchmarks.md).
+WINDOWS=${WINDOWS:-3}
 QUIET_WAIT=${QUIET_WAIT:-30}
 # A measurement during which other processes used more than CLEAN_CORES cores is taken again
 # (at most RETRIES more times); the report's medians use the clean ones. Waiting for a quiet
@@ -53,9 +57,17 @@ if ! command -v wrk >/dev/null; then
 	$SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y wrk >/dev/null \
 		|| { $SUDO apt-get update >/dev/null && $SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y wrk >/dev/null; }
 fi
-for port in "$PORT_BASELINE" "$PORT_FUNCTION"; do
-	if curl -s -o /dev/null --max-time 1 "http://127.0.0.1:$port/"; then
-		die "port $port on 127.0.0.1 is taken: set PORT_BASELINE / PORT_FUNCTION"
+# shellcheck disable=SC2206
+VARIANTS=(${VARIANTS:-baseline function function-router-warn function-router-sync})
+# Every variant of a round runs at once, each on its own port: the baseline on PORT_BASELINE,
+# the others from PORT_FUNCTION up, in the order of ALL_VARIANTS.
+ALL_VARIANTS=(function function-router-warn function-router-sync function-plain-console)
+declare -A PORT=([baseline]=$PORT_BASELINE)
+for i in "${!ALL_VARIANTS[@]}"; do PORT[${ALL_VARIANTS[$i]}]=$((PORT_FUNCTION + i)); done
+for variant in "${VARIANTS[@]}"; do
+	[[ -n "${PORT[$variant]:-}" ]] || die "unknown variant $variant (known: baseline ${ALL_VARIANTS[*]})"
+	if curl -s -o /dev/null --max-time 1 "http://127.0.0.1:${PORT[$variant]}/"; then
+		die "port ${PORT[$variant]} on 127.0.0.1 is taken: set PORT_BASELINE / PORT_FUNCTION"
 	fi
 done
 
@@ -75,6 +87,7 @@ build_project "$OUT"
 	echo "wrk=$(wrk --version 2>&1 | head -1 | awk '{print $1, $2}')"
 	echo "jvm_flags=$JVM_FLAGS"
 	echo "rounds=$ROUNDS"
+	echo "windows=$WINDOWS"
 	echo "duration=$DURATION"
 	echo "warmup_1=$WARMUP_1"
 	echo "warmup=$WARMUP"
@@ -91,9 +104,7 @@ children_ticks() { awk '{print $16 + $17}' "/proc/$$/stat"; }
 cores() { awk -v t="$1" -v ns="$2" -v k="$CLK_TCK" 'BEGIN {printf "%.2f", (t < 0 ? 0 : t) / k / (ns / 1e9)}'; }
 is_clean() { awk -v c="$1" -v max="$CLEAN_CORES" 'BEGIN {exit !(c <= max)}'; }
 RUN_START=$(date +%s)
-PER_JVM=$((15 + WARMUP_1 + WARMUP + 2 * DURATION)) # seconds one variant of one round takes, about
-# shellcheck disable=SC2206
-VARIANTS=(${VARIANTS:-baseline function function-router-warn function-router-sync})
+PER_JVM=$((15 + WARMUP_1 + WARMUP + (1 + WINDOWS) * DURATION)) # seconds one variant of one round takes, about
 JVMS_AHEAD=$((${#VARIANTS[@]} * ROUNDS))
 may_retry() { (( $(date +%s) - RUN_START + JVMS_AHEAD * PER_JVM < TIME_BUDGET )); }
 
@@ -136,14 +147,12 @@ sed -n '/^Benchmark /,$p' "$OUT/jmh.txt" | grep -v ':gc\.\(count\|time\|alloc\.r
 FUNCTION_ARGS="--function-runtime.functions[main.handler].instances-limit=32 --function-runtime.functions[main.handler].requests-limit=64"
 # shellcheck disable=SC2206
 declare -A START_CMD=(
-	[baseline]="java $JVM_FLAGS -jar $BASELINE_JAR --server.port=$PORT_BASELINE"
-	[function]="java $JVM_FLAGS -jar $SAMPLE_JAR --server.port=$PORT_FUNCTION $FUNCTION_ARGS"
-	[function-router-warn]="java $JVM_FLAGS -jar $SAMPLE_JAR --server.port=$PORT_FUNCTION $FUNCTION_ARGS --logging.level.function-runtime.router=WARN"
-	[function-router-sync]="java $JVM_FLAGS -jar $SAMPLE_JAR --server.port=$PORT_FUNCTION $FUNCTION_ARGS --function-runtime.router-log.async=false"
-	[function-plain-console]="java $JVM_FLAGS -jar $SAMPLE_JAR --server.port=$PORT_FUNCTION $FUNCTION_ARGS --logging.pattern.console=%m%n"
+	[baseline]="java $JVM_FLAGS -jar $BASELINE_JAR --server.port=${PORT[baseline]}"
+	[function]="java $JVM_FLAGS -jar $SAMPLE_JAR --server.port=${PORT[function]} $FUNCTION_ARGS"
+	[function-router-warn]="java $JVM_FLAGS -jar $SAMPLE_JAR --server.port=${PORT[function-router-warn]} $FUNCTION_ARGS --logging.level.function-runtime.router=WARN"
+	[function-router-sync]="java $JVM_FLAGS -jar $SAMPLE_JAR --server.port=${PORT[function-router-sync]} $FUNCTION_ARGS --function-runtime.router-log.async=false"
+	[function-plain-console]="java $JVM_FLAGS -jar $SAMPLE_JAR --server.port=${PORT[function-plain-console]} $FUNCTION_ARGS --logging.pattern.console=%m%n"
 )
-declare -A PORT=([baseline]=$PORT_BASELINE [function]=$PORT_FUNCTION [function-router-warn]=$PORT_FUNCTION
-	[function-router-sync]=$PORT_FUNCTION [function-plain-console]=$PORT_FUNCTION)
 
 WRK_CMD="wrk -t1 -c<connections> -d${DURATION}s --timeout 5s -s benchmarks/wrk/seed.lua 'http://127.0.0.1:<port>$PATH_AND_QUERY'"
 {
@@ -151,8 +160,8 @@ WRK_CMD="wrk -t1 -c<connections> -d${DURATION}s --timeout 5s -s benchmarks/wrk/s
 	echo "jmh	${JMH_CMD//$OUT/benchmarks/target/run-$STAMP}"
 	for v in "${VARIANTS[@]}"; do echo "start-$v	${START_CMD[$v]}"; done
 	echo "warmup-1	wrk -t1 -c1 -d${WARMUP_1}s --timeout 5s -s benchmarks/wrk/seed.lua 'http://127.0.0.1:<port>$PATH_AND_QUERY' (discarded, before the measurement at 1 connection)"
-	echo "warmup-32	wrk -t1 -c32 -d${WARMUP}s --timeout 5s -s benchmarks/wrk/seed.lua 'http://127.0.0.1:<port>$PATH_AND_QUERY' (discarded, before the measurement at 32 connections)"
-	echo "load	$WRK_CMD"
+	echo "warmup-32	wrk -t1 -c32 -d${WARMUP}s --timeout 5s -s benchmarks/wrk/seed.lua 'http://127.0.0.1:<port>$PATH_AND_QUERY' (discarded, before the measurements at 32 connections)"
+	echo "load	$WRK_CMD (at 32 connections $WINDOWS times per round, the running variants taking turns)"
 	echo "startup	curl -X POST -H 'Content-Type: application/json' --data '$SEED_BODY' 'http://127.0.0.1:<port>$PATH_AND_QUERY' every 20 ms from the fork of java until it answers 200"
 } > "$OUT/commands.tsv"
 
@@ -194,63 +203,97 @@ start_variant() {
 	STARTUP_OTHER=$(cores $((busy1 - busy0 - server - (children1 - children0))) $((end_ns - start_ns)))
 }
 
-echo -e "round\tvariant\tconnections\tattempts\trequests\tduration_us\terrors\tnon2xx\tp50_us\tp90_us\tp99_us\tmean_us\tmax_us\tserver_cpu_s\tother_cores" > "$OUT/load.tsv"
+# Measures once at $1 connections on the running server $2 (variant $3), again while other
+# processes were busy (RETRIES times at most); appends the cleanest measurement to load.tsv
+# as round $ROUND, window $4.
+measure() {
+	local connections=$1 port=$2 variant=$3 window=$4 attempt=0 best_other="" best_row="" out kv
+	while true; do
+		attempt=$((attempt + 1))
+		out="$OUT/wrk-$variant-c$connections-$ROUND-$window-$attempt.txt"
+		run_wrk "$connections" "$DURATION" "$port" "$out"
+		declare -A r=()
+		for kv in ${WRK_RESULT#RESULT }; do r[${kv%%=*}]=${kv#*=}; done
+		log "  $variant, $connections connection(s): $(awk -v n="${r[requests]}" -v d="${r[duration_us]}" 'BEGIN {printf "%.0f", n * 1e6 / d}') req/s, p50 ${r[p50_us]} us, p99 ${r[p99_us]} us, errors ${r[errors]}, non-2xx ${r[non2xx]}, other processes ${WRK_OTHER} cores"
+		if [[ -z "$best_other" ]] || awk -v a="$WRK_OTHER" -v b="$best_other" 'BEGIN {exit !(a < b)}'; then
+			best_other=$WRK_OTHER
+			best_row="${r[requests]}\t${r[duration_us]}\t${r[errors]}\t${r[non2xx]}\t${r[p50_us]}\t${r[p90_us]}\t${r[p99_us]}\t${r[mean_us]}\t${r[max_us]}\t$(awk -v t="$WRK_SERVER" -v k="$CLK_TCK" 'BEGIN {printf "%.2f", t / k}')\t$WRK_OTHER"
+		fi
+		if is_clean "$WRK_OTHER" || (( attempt > RETRIES )) || ! may_retry; then break; fi
+		log "  other processes were busy: measuring again"
+		wait_quiet > /dev/null
+	done
+	echo -e "$ROUND\t$variant\t$connections\t$window\t$attempt\t$best_row" >> "$OUT/load.tsv"
+}
+
+# The servers of the round, by variant; all are stopped on exit too.
+declare -A RUNNING=()
+stop_all() {
+	local variant
+	for variant in "${!RUNNING[@]}"; do
+		SERVER_PID=${RUNNING[$variant]}
+		stop_server
+		unset "RUNNING[$variant]"
+	done
+	stop_server
+}
+trap stop_all EXIT
+
+echo -e "round\tvariant\tconnections\twindow\tattempts\trequests\tduration_us\terrors\tnon2xx\tp50_us\tp90_us\tp99_us\tmean_us\tmax_us\tserver_cpu_s\tother_cores" > "$OUT/load.tsv"
 echo -e "round\tvariant\tattempts\tstartup_ms\tstartup_cpu_ms\tother_cores\tspring_started\tpeak_rss_kb" > "$OUT/startup.tsv"
 
-for round in $(seq 1 "$ROUNDS"); do
-	# Rotate the order so that each variant takes every place in turn over the rounds.
-	order=()
-	for i in "${!VARIANTS[@]}"; do order+=("${VARIANTS[$(( (i + round - 1) % ${#VARIANTS[@]} ))]}"); done
+# Each round starts the variants one after the other (rotated order over the rounds; the ones
+# started before sit idle meanwhile), each measured alone: its start, its warm-up and its
+# measurement at 1 connection, its warm-up at 32. Then, all of them running, the measurements
+# at 32 connections take turns, WINDOWS times, so that a slow stretch of the host falls on every
+# variant alike.
+rotated() { local offset=$1 i; shift; for i in $(seq 0 $(($# - 1))); do echo "${@:$(( (i + offset) % $# + 1 )):1}"; done; }
+declare -A STARTUP_ROW=()
+for ROUND in $(seq 1 "$ROUNDS"); do
+	mapfile -t order < <(rotated $((ROUND - 1)) "${VARIANTS[@]}")
 	for variant in "${order[@]}"; do
 		port=${PORT[$variant]}
-		server_log="$OUT/server-$variant-$round.log"
+		server_log="$OUT/server-$variant-$ROUND.log"
 		attempt=0
 		while true; do
 			attempt=$((attempt + 1))
 			quiet=$(wait_quiet)
-			log "round $round/$ROUNDS: $variant (machine ${quiet}% busy before)"
+			log "round $ROUND/$ROUNDS: $variant (machine ${quiet}% busy before)"
 			start_variant "$variant" "$port" "$server_log"
 			log "  startup ${STARTUP_MS} ms (JVM CPU ${STARTUP_CPU_MS} ms), other processes ${STARTUP_OTHER} cores"
 			if is_clean "$STARTUP_OTHER" || (( attempt > RETRIES )) || ! may_retry; then break; fi
 			log "  other processes were busy during startup: starting it again"
 			stop_server
 		done
-		startup_attempts=$attempt
+		RUNNING[$variant]=$SERVER_PID
+		spring_started=$(grep -o 'Started [A-Za-z]* in [0-9.]* seconds (process running for [0-9.]*)' "$server_log" | head -1 || true)
+		STARTUP_ROW[$variant]="$attempt\t$STARTUP_MS\t$STARTUP_CPU_MS\t$STARTUP_OTHER\t$spring_started"
 		[[ "$(seed_call "$port" "$OUT/answer-$variant.json")" == 200 ]] || die "$variant did not answer 200"
 		grep -q '"function_name":"d4eexample0000000001"' "$OUT/answer-$variant.json" \
 			&& grep -q '"body":"{\\"hello\\": \\"world\\"}"' "$OUT/answer-$variant.json" \
 			|| die "$variant answered something else than the seed's {event, context}: $(head -c 300 "$OUT/answer-$variant.json")"
-
-		for connections in "${CONNECTIONS[@]}"; do
-			if (( connections == 1 )); then warmup=$WARMUP_1; else warmup=$WARMUP; fi
-			run_wrk "$connections" "$warmup" "$port" "$OUT/wrk-warmup-$variant-c$connections-$round.txt"
-			attempt=0
-			best_other=""
-			while true; do
-				attempt=$((attempt + 1))
-				out="$OUT/wrk-$variant-c$connections-$round-$attempt.txt"
-				run_wrk "$connections" "$DURATION" "$port" "$out"
-				declare -A r=()
-				for kv in ${WRK_RESULT#RESULT }; do r[${kv%%=*}]=${kv#*=}; done
-				log "  $connections connection(s): $(awk -v n="${r[requests]}" -v d="${r[duration_us]}" 'BEGIN {printf "%.0f", n * 1e6 / d}') req/s, p50 ${r[p50_us]} us, p99 ${r[p99_us]} us, errors ${r[errors]}, non-2xx ${r[non2xx]}, other processes ${WRK_OTHER} cores"
-				if [[ -z "$best_other" ]] || awk -v a="$WRK_OTHER" -v b="$best_other" 'BEGIN {exit !(a < b)}'; then
-					best_other=$WRK_OTHER
-					best_row="${r[requests]}\t${r[duration_us]}\t${r[errors]}\t${r[non2xx]}\t${r[p50_us]}\t${r[p90_us]}\t${r[p99_us]}\t${r[mean_us]}\t${r[max_us]}\t$(awk -v t="$WRK_SERVER" -v k="$CLK_TCK" 'BEGIN {printf "%.2f", t / k}')\t$WRK_OTHER"
-				fi
-				if is_clean "$WRK_OTHER" || (( attempt > RETRIES )) || ! may_retry; then break; fi
-				log "  other processes were busy: measuring again"
-				wait_quiet > /dev/null
-			done
-			echo -e "$round\t$variant\t$connections\t$attempt\t$best_row" >> "$OUT/load.tsv"
-		done
-		JVMS_AHEAD=$((JVMS_AHEAD - 1))
+		run_wrk 1 "$WARMUP_1" "$port" "$OUT/wrk-warmup-$variant-c1-$ROUND.txt"
+		measure 1 "$port" "$variant" 1
+		run_wrk 32 "$WARMUP" "$port" "$OUT/wrk-warmup-$variant-c32-$ROUND.txt"
+	done
+	for window in $(seq 1 "$WINDOWS"); do
+		log "round $ROUND/$ROUNDS: 32 connections, window $window/$WINDOWS"
+		while read -r variant; do
+			SERVER_PID=${RUNNING[$variant]}
+			measure 32 "${PORT[$variant]}" "$variant" "$window"
+		done < <(rotated $((window - 1)) "${order[@]}")
+	done
+	for variant in "${order[@]}"; do
+		SERVER_PID=${RUNNING[$variant]}
 		peak_rss_kb=$(awk '/^VmHWM:/ {print $2}' "/proc/$SERVER_PID/status")
-		spring_started=$(grep -o 'Started [A-Za-z]* in [0-9.]* seconds (process running for [0-9.]*)' "$server_log" | head -1 || true)
-		echo -e "$round\t$variant\t$startup_attempts\t$STARTUP_MS\t$STARTUP_CPU_MS\t$STARTUP_OTHER\t$spring_started\t$peak_rss_kb" >> "$OUT/startup.tsv"
-		log "  peak RSS $((peak_rss_kb / 1024)) MiB"
+		echo -e "$ROUND\t$variant\t${STARTUP_ROW[$variant]}\t$peak_rss_kb" >> "$OUT/startup.tsv"
+		log "  $variant: peak RSS $((peak_rss_kb / 1024)) MiB"
 		stop_server
+		unset "RUNNING[$variant]"
+		JVMS_AHEAD=$((JVMS_AHEAD - 1))
 		# Keep the start of the server's log and its last lines; per-call INFO lines add up to
 		# hundreds of MB over a run.
+		server_log="$OUT/server-$variant-$ROUND.log"
 		{ head -n 40 "$server_log"; echo "[...]"; tail -n 5 "$server_log"; } > "$server_log.kept" && mv "$server_log.kept" "$server_log"
 	done
 done
