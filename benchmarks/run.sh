@@ -4,11 +4,12 @@
 #   2. an end-to-end load benchmark on 127.0.0.1 with wrk: the sample app's main.handler
 #      (default logging, the router log at WARN, and the router log on the call's thread;
 #      VARIANTS may add function-plain-console: default logging with the console pattern %m%n)
-#      against the hand-written Spring MVC baseline, in alternation, ROUNDS rounds, at 1 and
-#      32 connections; plus the time from JVM start to the first answered request and the
-#      peak RSS of each JVM.
-# Usage: bash benchmarks/run.sh            (about 16-18 minutes on 2 cores)
-# Knobs for a quick try (the committed results use the defaults): ROUNDS, DURATION, WARMUP_1,
+#      against the hand-written Spring MVC baseline, ROUNDS rounds, at 1 and 32 connections
+#      (at 32 all variants of a round run at once and take WINDOWS turns, so that each is
+#      measured next to the baseline); plus the time from JVM start to the first answered
+#      request and the peak RSS of each JVM.
+# Usage: bash benchmarks/run.sh            (about 20 minutes on 2 cores; ROUNDS=5: 30)
+# Knobs for a quick try (the committed results use the defaults): ROUNDS, WINDOWS, DURATION, WARMUP_1,
 # WARMUP, JMH_ARGS, JVM_FLAGS, VARIANTS (space-separated; baseline and function are needed),
 # PORT_BASELINE, PORT_FUNCTION, QUIET_WAIT, CLEAN_CORES, RETRIES, TIME_BUDGET, NO_REPORT=1
 # (do not touch docs/).
@@ -40,7 +41,7 @@ QUIET_WAIT=${QUIET_WAIT:-30}
 # longer fit in TIME_BUDGET seconds.
 CLEAN_CORES=${CLEAN_CORES:-0.2}
 RETRIES=${RETRIES:-2}
-TIME_BUDGET=${TIME_BUDGET:-1260}
+TIME_BUDGET=${TIME_BUDGET:-1500}
 
 # shellcheck source=benchmarks/lib.sh
 source "$ROOT/benchmarks/lib.sh"
