@@ -25,7 +25,6 @@ DURATION=${DURATION:-10}
 # runs at 1 connection (WARMUP_1 s, before the measurement at 1), then WARMUP s at 32.
 WARMUP_1=${WARMUP_1:-20}
 WARMUP=${WARMUP:-10}
-CONNECTIONS=(1 32)
 JMH_ARGS=${JMH_ARGS:-"-f 1 -wi 5 -i 8 -w 1s -r 1s"}
 JVM_FLAGS=${JVM_FLAGS:-"-Xmx512m -XX:+UseSerialGC"}
 PORT_BASELINE=${PORT_BASELINE:-28080}
