@@ -133,9 +133,12 @@ def load_section(out, rounds, clean_cores):
     startup = read_tsv(out / "startup.tsv")
     variants = [v for v in VARIANT_NAMES if any(r["variant"] == v for r in load)]
 
+    def is_clean(r):
+        return float(r["other_cores"]) <= clean_cores
+
     def clean(rows):
         """The rows measured while other processes used at most clean_cores, or all of them."""
-        kept = [r for r in rows if float(r["other_cores"]) <= clean_cores]
+        kept = [r for r in rows if is_clean(r)]
         return (kept, len(kept)) if kept else (rows, 0)
 
     def rps(r):
@@ -166,10 +169,10 @@ def load_section(out, rounds, clean_cores):
         return r["round"], r.get("window", "1")
 
     base_turns = {turn(r): r for r in load if r["variant"] == "baseline" and r["connections"] == "32"
-                  and float(r["other_cores"]) <= clean_cores}
+                  and is_clean(r)}
     for v in variants:
         pairs = [(r, base_turns[turn(r)]) for r in load if r["variant"] == v and r["connections"] == "32"
-                 and float(r["other_cores"]) <= clean_cores and turn(r) in base_turns]
+                 and is_clean(r) and turn(r) in base_turns]
         metrics[v]["pairs"] = len(pairs)
         metrics[v]["paired_rps32"] = median([rps(r) / rps(b) for r, b in pairs])
         metrics[v]["paired_p99_32"] = median([int(r["p99_us"]) / int(b["p99_us"]) for r, b in pairs])
