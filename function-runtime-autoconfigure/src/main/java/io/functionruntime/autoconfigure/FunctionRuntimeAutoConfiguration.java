@@ -1,6 +1,8 @@
 package io.functionruntime.autoconfigure;
 
 import java.time.Clock;
+import java.util.LinkedHashSet;
+import java.util.Set;
 
 import io.functionruntime.invoke.ContextFactory;
 import io.functionruntime.invoke.FunctionInvoker;
@@ -15,9 +17,12 @@ import io.functionruntime.registry.FunctionRegistry;
 import io.functionruntime.token.MetadataTokenProvider;
 import io.functionruntime.token.StaticTokenProvider;
 import io.functionruntime.token.TokenProvider;
+import io.functionruntime.web.ApplicationFormContentFilter;
+import io.functionruntime.web.ApplicationHiddenHttpMethodFilter;
 import io.functionruntime.web.EventBinder;
 import io.functionruntime.web.FunctionController;
-import io.functionruntime.web.FunctionHandlerMapping;
+import io.functionruntime.web.FunctionErrorValve;
+import io.functionruntime.web.FunctionServlet;
 import io.functionruntime.web.HttpEventMapper;
 import io.functionruntime.web.JsonErrorReportValve;
 import io.functionruntime.web.ResponseWriter;
@@ -36,16 +41,21 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration;
 import org.springframework.boot.tomcat.ConfigurableTomcatWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
-import org.springframework.boot.webmvc.autoconfigure.error.ErrorMvcAutoConfiguration;
+import org.springframework.boot.web.servlet.ServletRegistrationBean;
+import org.springframework.boot.webmvc.autoconfigure.WebMvcAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.web.filter.FormContentFilter;
+import org.springframework.web.filter.HiddenHttpMethodFilter;
 import org.springframework.web.servlet.DispatcherServlet;
 
 /**
  * Serves every {@code @FunctionHandler} bean the way the cloud's runtime serves a
  * function. Each part is a bean that an application can replace by declaring its own.
+ * Calls enter through a servlet of their own on the functions' routes; every other path
+ * stays the application's.
  */
-@AutoConfiguration(after = JacksonAutoConfiguration.class, before = ErrorMvcAutoConfiguration.class)
+@AutoConfiguration(after = JacksonAutoConfiguration.class, before = WebMvcAutoConfiguration.class)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @ConditionalOnClass(DispatcherServlet.class)
 @EnableConfigurationProperties(FunctionRuntimeProperties.class)
@@ -154,22 +164,55 @@ public final class FunctionRuntimeAutoConfiguration {
 				properties.getMaxEventSize().toBytes());
 	}
 
+	/**
+	 * Maps the servlet to the exact routes of the functions: {@code /<entry point>},
+	 * {@code /<function id>}, and the context root when there is a default function. With
+	 * no function it stays unregistered, as a servlet without mappings would take every
+	 * path.
+	 */
 	@Bean
-	@ConditionalOnMissingBean(name = "functionHandlerMapping")
-	FunctionHandlerMapping functionHandlerMapping(FunctionController controller, FunctionRegistry registry) {
-		return new FunctionHandlerMapping(controller, registry);
-	}
-
-	@Bean
-	@ConditionalOnMissingBean(name = "functionFallbackHandlerMapping")
-	FunctionHandlerMapping functionFallbackHandlerMapping(FunctionController controller) {
-		return new FunctionHandlerMapping(controller);
+	@ConditionalOnMissingBean(name = "functionServletRegistration")
+	ServletRegistrationBean<FunctionServlet> functionServletRegistration(FunctionController controller,
+			FunctionRegistry registry) {
+		Set<String> mappings = new LinkedHashSet<>();
+		registry.functions().values().forEach((function) -> registry.routes(function).forEach((route) -> mappings
+			.add(route.equals("/") ? "" : route)));
+		ServletRegistrationBean<FunctionServlet> registration = new ServletRegistrationBean<>(
+				new FunctionServlet(controller), mappings.toArray(String[]::new));
+		registration.setName(FunctionServlet.NAME);
+		registration.setAsyncSupported(true);
+		registration.setLoadOnStartup(1);
+		registration.setEnabled(!mappings.isEmpty());
+		return registration;
 	}
 
 	/**
-	 * Makes Tomcat's own answers the runtime's JSON errors, and leaves encoded slashes in
-	 * paths encoded, so that such a path is an unknown function (404), not a rejected
-	 * request.
+	 * Spring Boot's filters that read a form body, for the application's routes only, so
+	 * that a function's body is never consumed before the runtime reads it.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	static class BodyPreservingFilterConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean(FormContentFilter.class)
+		@ConditionalOnBooleanProperty(name = "spring.mvc.formcontent.filter.enabled", matchIfMissing = true)
+		ApplicationFormContentFilter formContentFilter() {
+			return new ApplicationFormContentFilter();
+		}
+
+		@Bean
+		@ConditionalOnMissingBean(HiddenHttpMethodFilter.class)
+		@ConditionalOnBooleanProperty(name = "spring.mvc.hiddenmethod.filter.enabled")
+		ApplicationHiddenHttpMethodFilter hiddenHttpMethodFilter() {
+			return new ApplicationHiddenHttpMethodFilter();
+		}
+
+	}
+
+	/**
+	 * Makes Tomcat's own answers the runtime's JSON errors: those it gives before any
+	 * servlet runs (a malformed request, headers too large), and those it gives on a
+	 * function's route. Errors of the application's own routes stay its own.
 	 */
 	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnClass({ Tomcat.class, ConfigurableTomcatWebServerFactory.class })
@@ -178,12 +221,12 @@ public final class FunctionRuntimeAutoConfiguration {
 		@Bean
 		WebServerFactoryCustomizer<ConfigurableTomcatWebServerFactory> functionRuntimeTomcatCustomizer() {
 			return (factory) -> {
+				factory.addEngineValves(new FunctionErrorValve());
 				factory.addContextCustomizers((context) -> {
 					if (context.getParent() instanceof StandardHost host) {
 						host.setErrorReportValveClass(JsonErrorReportValve.class.getName());
 					}
 				});
-				factory.addConnectorCustomizers((connector) -> connector.setEncodedSolidusHandling("passthrough"));
 			};
 		}
 

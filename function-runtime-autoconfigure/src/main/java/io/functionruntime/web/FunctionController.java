@@ -8,24 +8,20 @@ import io.functionruntime.invoke.FunctionInvoker;
 import io.functionruntime.registry.FunctionDefinition;
 import io.functionruntime.registry.FunctionRegistry;
 import jakarta.servlet.AsyncContext;
-import jakarta.servlet.DispatcherType;
-import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.boot.webmvc.error.ErrorController;
 import org.springframework.web.HttpRequestHandler;
 
 /**
- * The one entry of every call: routes {@code /<entry point>}, {@code /<function id>} or
- * {@code /} to a function, builds its event in HTTP or raw mode, invokes it and writes the
- * outcome. Whatever happens, the client gets a complete answer with a request id. It is
- * the application's {@link ErrorController} too, so the container's error pages are the
- * same JSON.
+ * The one entry of every call, behind the {@link FunctionServlet}: routes
+ * {@code /<entry point>}, {@code /<function id>} or {@code /} to a function, builds its
+ * event in HTTP or raw mode, invokes it and writes the outcome. Whatever happens, the
+ * client gets a complete answer with a request id.
  */
-public class FunctionController implements HttpRequestHandler, ErrorController {
+public class FunctionController implements HttpRequestHandler {
 
 	private static final Logger logger = LoggerFactory.getLogger(FunctionController.class);
 
@@ -56,10 +52,6 @@ public class FunctionController implements HttpRequestHandler, ErrorController {
 
 	@Override
 	public void handleRequest(HttpServletRequest request, HttpServletResponse response) throws IOException {
-		if (request.getDispatcherType() == DispatcherType.ERROR) {
-			writeErrorPage(request, response);
-			return;
-		}
 		long arrivalMillis = System.currentTimeMillis();
 		long arrivalNanos = System.nanoTime();
 		String requestId = RequestIds.next();
@@ -125,19 +117,6 @@ public class FunctionController implements HttpRequestHandler, ErrorController {
 				async.complete();
 			}
 		});
-	}
-
-	/**
-	 * Answers the container's error dispatch, for failures outside the runtime (a filter,
-	 * another servlet), with the same JSON error body as everything else.
-	 */
-	private void writeErrorPage(HttpServletRequest request, HttpServletResponse response) throws IOException {
-		Object status = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
-		int code = (status instanceof Integer value && value >= 400) ? value : 500;
-		if (!response.containsHeader(HttpEventMapper.REQUEST_ID)) {
-			response.setHeader(HttpEventMapper.REQUEST_ID, RequestIds.next());
-		}
-		this.responseWriter.writeError(response, code, ErrorBody.forStatus(code));
 	}
 
 	private FunctionDefinition route(HttpServletRequest request) {

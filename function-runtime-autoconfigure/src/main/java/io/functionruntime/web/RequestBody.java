@@ -9,11 +9,15 @@ import jakarta.servlet.http.HttpServletRequest;
 /**
  * Reads a request body once, never past a limit: a declared {@code Content-Length} over
  * the limit is refused before a byte is read, and a chunked body is refused as soon as it
- * passes the limit.
+ * passes the limit. A body shorter than declared means something read it first, which
+ * fails loudly rather than passing a function an altered body.
  */
 final class RequestBody {
 
 	private static final byte[] EMPTY = new byte[0];
+
+	/** What a declared length may allocate before any byte arrives; more grows as it comes. */
+	private static final int INITIAL_BUFFER_LIMIT = 64 * 1024;
 
 	private RequestBody() {
 	}
@@ -35,13 +39,13 @@ final class RequestBody {
 			return EMPTY;
 		}
 		try (InputStream in = request.getInputStream()) {
-			byte[] buffer = new byte[(declared > 0) ? (int) declared : 1024];
+			byte[] buffer = new byte[(int) Math.min((declared > 0) ? declared : 1024, INITIAL_BUFFER_LIMIT)];
 			int length = 0;
 			while (true) {
 				if (length == buffer.length) {
 					int next = in.read();
 					if (next < 0) {
-						return buffer;
+						return complete(buffer, length, declared);
 					}
 					if (length + 1 > limit) {
 						throw RequestRejectedException.tooLarge(eventLimit);
@@ -51,7 +55,7 @@ final class RequestBody {
 				}
 				int read = in.read(buffer, length, buffer.length - length);
 				if (read < 0) {
-					return Arrays.copyOf(buffer, length);
+					return complete(buffer, length, declared);
 				}
 				length += read;
 				if (length > limit) {
@@ -62,6 +66,16 @@ final class RequestBody {
 		catch (IOException ex) {
 			throw RequestRejectedException.badRequest("The request body could not be read: " + ex.getMessage());
 		}
+	}
+
+	private static byte[] complete(byte[] buffer, int length, long declared) {
+		if (declared > length) {
+			throw new IllegalStateException("The request body was read before the function runtime read it: " + length
+					+ " of " + declared + " declared bytes were left. A filter that reads the parameters or parts of a "
+					+ "function call (getParameter, getParts) consumes its body: make it skip function calls "
+					+ "(FunctionServlet.isFunctionCall(request)).");
+		}
+		return (length == buffer.length) ? buffer : Arrays.copyOf(buffer, length);
 	}
 
 }

@@ -21,9 +21,11 @@ import io.functionruntime.registry.FunctionRegistry;
 import io.functionruntime.registry.FunctionSettings;
 import io.functionruntime.registry.HandlerCandidate;
 import io.functionruntime.token.TokenProvider;
+import io.functionruntime.web.ApplicationFormContentFilter;
+import io.functionruntime.web.ApplicationHiddenHttpMethodFilter;
 import io.functionruntime.web.EventBinder;
 import io.functionruntime.web.FunctionController;
-import io.functionruntime.web.FunctionHandlerMapping;
+import io.functionruntime.web.FunctionServlet;
 import io.functionruntime.web.HttpEventMapper;
 import io.functionruntime.web.ResponseWriter;
 import org.junit.jupiter.api.Test;
@@ -33,10 +35,12 @@ import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
+import org.springframework.boot.web.servlet.ServletRegistrationBean;
 import org.springframework.context.ApplicationContext;
 import org.springframework.core.NestedExceptionUtils;
 import org.springframework.core.ResolvableType;
 import org.springframework.util.ReflectionUtils;
+import org.springframework.web.filter.FormContentFilter;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -56,8 +60,7 @@ class FunctionRuntimeAutoConfigurationTests {
 			.hasSingleBean(FunctionRegistry.class)
 			.hasSingleBean(FunctionInvoker.class)
 			.hasSingleBean(FunctionController.class)
-			.hasBean("functionHandlerMapping")
-			.hasBean("functionFallbackHandlerMapping")
+			.hasBean("functionServletRegistration")
 			.hasSingleBean(ResponseWriter.class)
 			.hasSingleBean(HttpEventMapper.class)
 			.hasSingleBean(EventBinder.class)
@@ -83,6 +86,40 @@ class FunctionRuntimeAutoConfigurationTests {
 	}
 
 	@Test
+	void servletTakesTheRoutesOfTheFunctionsOnly() {
+		this.runner.withPropertyValues("function-runtime.functions[main.handler].id=fn-main").run((context) -> {
+			ServletRegistrationBean<?> registration = context.getBean("functionServletRegistration",
+					ServletRegistrationBean.class);
+			assertThat(registration.getServletName()).isEqualTo(FunctionServlet.NAME);
+			assertThat(registration.getUrlMappings()).containsExactly("/main.handler", "/fn-main", "");
+			assertThat(registration.isEnabled()).isTrue();
+		});
+	}
+
+	@Test
+	void servletStaysUnregisteredWithoutFunctions() {
+		new WebApplicationContextRunner()
+			.withConfiguration(
+					AutoConfigurations.of(JacksonAutoConfiguration.class, FunctionRuntimeAutoConfiguration.class))
+			.run((context) -> assertThat(context.getBean("functionServletRegistration", ServletRegistrationBean.class)
+				.isEnabled()).isFalse());
+	}
+
+	@Test
+	void formFiltersLeaveFunctionCallsAlone() {
+		this.runner.withPropertyValues("spring.mvc.hiddenmethod.filter.enabled=true")
+			.run((context) -> assertThat(context).hasSingleBean(ApplicationFormContentFilter.class)
+				.hasSingleBean(ApplicationHiddenHttpMethodFilter.class));
+	}
+
+	@Test
+	void applicationsOwnFormContentFilterIsKept() {
+		this.runner.withBean("ownFormContentFilter", FormContentFilter.class)
+			.run((context) -> assertThat(context).doesNotHaveBean(ApplicationFormContentFilter.class)
+				.hasSingleBean(FormContentFilter.class));
+	}
+
+	@Test
 	void tokenProviderDefaultsToNone() {
 		this.runner.run((context) -> assertThat(context.getBean(TokenProvider.class)).isSameAs(TokenProvider.NONE));
 	}
@@ -97,7 +134,7 @@ class FunctionRuntimeAutoConfigurationTests {
 				.doesNotHaveBean(FunctionRegistry.class)
 				.doesNotHaveBean(FunctionInvoker.class)
 				.doesNotHaveBean(FunctionController.class)
-				.doesNotHaveBean(FunctionHandlerMapping.class));
+				.doesNotHaveBean("functionServletRegistration"));
 	}
 
 	@Test

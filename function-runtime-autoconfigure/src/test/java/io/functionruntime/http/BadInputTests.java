@@ -1,6 +1,7 @@
 package io.functionruntime.http;
 
 import java.io.IOException;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 
 import org.junit.jupiter.api.Test;
@@ -140,11 +141,27 @@ class BadInputTests {
 	}
 
 	@Test
-	void pathsThatAreNotOneEntryPointAreUnknownFunctions() throws IOException {
-		for (String path : new String[] { "/a%2Fb", "/echo.event%2Fx", "/echo.event/../fail.sync", "/echo.event;x=1",
-				"/error", "/echo.event/", "//echo.event", "/echo%2Eevent" }) {
-			TestHttp.RawResponse response = send("GET " + path + " HTTP/1.1\r\nHost: x");
-			assertJsonError(response, 404, "NotFound");
+	void pathsMappedToTheRuntimeThatAreNotOneEntryPointAreUnknownFunctions() throws IOException {
+		for (String path : new String[] { "/echo.event/../fail.sync", "/echo.event;x=1", "//echo.event",
+				"/echo%2Eevent" }) {
+			assertJsonError(send("GET " + path + " HTTP/1.1\r\nHost: x"), 404, "NotFound");
+		}
+	}
+
+	@Test
+	void encodedSlashesAreRefusedByTheContainerAsJson() throws IOException {
+		for (String path : new String[] { "/a%2Fb", "/echo.event%2Fx" }) {
+			assertJsonError(send("GET " + path + " HTTP/1.1\r\nHost: x"), 400, "BadRequest");
+		}
+	}
+
+	@Test
+	void pathsOutsideTheFunctionRoutesAreTheApplicationsNotFound() {
+		for (String path : new String[] { "/echo.event/", "/no.such", "/a/b/c" }) {
+			HttpResponse<byte[]> response = this.http.get(path);
+			assertThat(response.statusCode()).as(path).isEqualTo(404);
+			assertThat(response.headers().firstValue("X-Request-Id")).as(path).isEmpty();
+			assertThat(TestHttp.json(response).get("status").asInt()).as(path).isEqualTo(404);
 		}
 	}
 

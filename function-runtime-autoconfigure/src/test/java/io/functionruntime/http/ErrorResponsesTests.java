@@ -83,11 +83,19 @@ class ErrorResponsesTests {
 	}
 
 	@Test
-	void unknownFunctionIs404() {
-		JsonNode body = assertError(this.http.get("/no.such"), 404, "NotFound");
-		assertThat(body.get("errorMessage").asString()).contains("no.such");
-		assertError(this.http.get("/a/b/c"), 404, "NotFound");
-		assertError(this.http.send("DELETE", "/missing", null, null), 404, "NotFound");
+	void pathOfNoFunctionIsLeftToTheApplicationsErrorHandling() {
+		for (String method : new String[] { "GET", "DELETE" }) {
+			HttpResponse<byte[]> response = this.http.send(method, "/no.such", null, null);
+			assertThat(response.statusCode()).isEqualTo(404);
+			assertThat(response.headers().firstValue("X-Request-Id")).isEmpty();
+			assertThat(TestHttp.json(response).get("error").asString()).isEqualTo("Not Found");
+		}
+	}
+
+	@Test
+	void routeThatDecodesToAFunctionButIsNotItsEntryPointIs404() {
+		JsonNode body = assertError(this.http.get("/echo.event;v=1"), 404, "NotFound");
+		assertThat(body.get("errorMessage").asString()).contains("echo.event;v=1");
 	}
 
 	@Test
@@ -95,7 +103,9 @@ class ErrorResponsesTests {
 		HttpResponse<byte[]> response = this.http.get("/users/hello");
 		assertThat(response.statusCode()).isEqualTo(200);
 		assertThat(TestHttp.text(response)).isEqualTo("hello from a controller");
-		assertError(this.http.get("/users"), 404, "NotFound");
+		HttpResponse<byte[]> unknown = this.http.get("/users");
+		assertThat(unknown.statusCode()).isEqualTo(404);
+		assertThat(TestHttp.json(unknown).get("path").asString()).isEqualTo("/users");
 		assertThat(this.http.get("/echo.event").statusCode()).isEqualTo(200);
 	}
 

@@ -109,10 +109,10 @@ abstract class FunctionTestClientContract {
 
 	@Test
 	void runtimeErrorCarriesItsErrorBody() {
-		FunctionResult result = this.functions.call("missing.handler").send();
-		assertThat(result.status()).isEqualTo(404);
+		FunctionResult result = this.functions.call("raw.handler").body("{\"n\":", "application/json").raw(true).send();
+		assertThat(result.status()).isEqualTo(400);
 		assertThat(result.isFunctionError()).isFalse();
-		assertThat(result.error().errorType()).isEqualTo("NotFound");
+		assertThat(result.error().errorType()).isEqualTo("BadRequest");
 	}
 
 	@Test
