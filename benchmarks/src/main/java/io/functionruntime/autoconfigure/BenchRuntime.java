@@ -71,14 +71,14 @@ public final class BenchRuntime implements AutoCloseable {
 		this.logWriter = backgroundLog ? new BackgroundLogWriter("function-runtime-log", routerLog.getQueueCapacity())
 				: null;
 		InvocationLog log = (this.logWriter != null) ? new InvocationLog(this.logWriter) : new InvocationLog();
-		this.invoker = new FunctionInvoker(this.registry, beanFactory, log, this.workers,
+		this.invoker = new FunctionInvoker(this.registry, beanFactory, this.contextFactory, log,
 				InvocationObserver.NONE);
 		this.invoker.start();
 		this.responseWriter = new ResponseWriter(this.jsonMapper, properties.getMaxResponseSize().toBytes(),
 				properties.isIncludeStackTrace());
 		this.maxEventSize = properties.getMaxEventSize().toBytes();
-		this.controller = new FunctionController(this.registry, this.eventMapper, this.eventBinder,
-				this.contextFactory, this.invoker, this.responseWriter, this.maxEventSize);
+		this.controller = new FunctionController(this.registry, this.eventMapper, this.eventBinder, this.invoker,
+				this.responseWriter, this.maxEventSize);
 	}
 
 	/**
@@ -97,6 +97,7 @@ public final class BenchRuntime implements AutoCloseable {
 	@Override
 	public void close() {
 		this.invoker.stop();
+		this.invoker.destroy();
 		this.workers.destroy();
 		if (this.logWriter != null) {
 			try {

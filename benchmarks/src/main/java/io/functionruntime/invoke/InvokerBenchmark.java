@@ -4,7 +4,6 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
-import io.functionruntime.Context;
 import io.functionruntime.autoconfigure.BenchRuntime;
 import io.functionruntime.bench.BenchLogging;
 import io.functionruntime.bench.NoOpHandler;
@@ -35,16 +34,12 @@ public class InvokerBenchmark {
 
 	private Map<String, Object> event;
 
-	private Context context;
-
 	@Setup
 	public void setUp() {
 		BenchLogging.configure("WARN");
 		this.runtime = new BenchRuntime();
 		this.function = this.runtime.function(NoOpHandler.ENTRY_POINT);
 		this.event = new HashMap<>(Map.of("httpMethod", "POST", "body", "{\"hello\": \"world\"}"));
-		this.context = this.runtime.contextFactory.create(this.function, "6e8356f9-489b-4c7b-8ba6-c8cd00000000",
-				Long.MAX_VALUE);
 	}
 
 	@TearDown
@@ -54,8 +49,8 @@ public class InvokerBenchmark {
 
 	@Benchmark
 	public InvocationResult invokeNoOp() {
-		InvocationResult result = this.runtime.invoker.invoke(this.function, this.event, this.context,
-				System.nanoTime() + 3_000_000_000L);
+		InvocationResult result = this.runtime.invoker.invoke(this.function, this.event,
+				"6e8356f9-489b-4c7b-8ba6-c8cd00000000");
 		if (!(result instanceof InvocationResult.Success)) {
 			throw new IllegalStateException("The no-op call ended " + result);
 		}

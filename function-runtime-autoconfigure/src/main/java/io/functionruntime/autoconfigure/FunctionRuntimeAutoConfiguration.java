@@ -130,8 +130,8 @@ public final class FunctionRuntimeAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	FunctionInvoker functionInvoker(FunctionRegistry registry, ConfigurableListableBeanFactory beanFactory,
-			InvocationLog invocationLog, WorkerThreads workerThreads, ObjectProvider<InvocationObserver> observer) {
-		return new FunctionInvoker(registry, beanFactory, invocationLog, workerThreads,
+			ContextFactory contextFactory, InvocationLog invocationLog, ObjectProvider<InvocationObserver> observer) {
+		return new FunctionInvoker(registry, beanFactory, contextFactory, invocationLog,
 				observer.getIfAvailable(() -> InvocationObserver.NONE));
 	}
 
@@ -158,9 +158,9 @@ public final class FunctionRuntimeAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	FunctionController functionController(FunctionRegistry registry, HttpEventMapper eventMapper,
-			EventBinder eventBinder, ContextFactory contextFactory, FunctionInvoker invoker,
-			ResponseWriter responseWriter, FunctionRuntimeProperties properties) {
-		return new FunctionController(registry, eventMapper, eventBinder, contextFactory, invoker, responseWriter,
+			EventBinder eventBinder, FunctionInvoker invoker, ResponseWriter responseWriter,
+			FunctionRuntimeProperties properties) {
+		return new FunctionController(registry, eventMapper, eventBinder, invoker, responseWriter,
 				properties.getMaxEventSize().toBytes());
 	}
 

@@ -3,7 +3,6 @@ package io.functionruntime.autoconfigure;
 import java.util.Map;
 
 import io.functionruntime.autoconfigure.TriggerProperties.Timer;
-import io.functionruntime.invoke.ContextFactory;
 import io.functionruntime.invoke.FunctionInvoker;
 import io.functionruntime.registry.FunctionRegistry;
 import io.functionruntime.trigger.TimerTriggerScheduler;
@@ -37,9 +36,8 @@ public final class TimerTriggerAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	TimerTriggerScheduler timerTriggerScheduler(TriggerProperties properties, FunctionRegistry registry,
-			FunctionInvoker invoker, EventBinder eventBinder, ContextFactory contextFactory) {
-		return new TimerTriggerScheduler(PropertiesTimerTriggers.resolve(properties, registry), invoker, eventBinder,
-				contextFactory);
+			FunctionInvoker invoker, EventBinder eventBinder) {
+		return new TimerTriggerScheduler(PropertiesTimerTriggers.resolve(properties, registry), invoker, eventBinder);
 	}
 
 	/**

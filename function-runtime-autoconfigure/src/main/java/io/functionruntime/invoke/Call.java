@@ -11,10 +11,10 @@ import io.functionruntime.registry.HandlerAdapter;
 import org.slf4j.MDC;
 
 /**
- * One handler call on a worker thread. {@link #outcome} completes with how the call ended
- * when the handler returns or its future completes, or when the call is aborted; the
- * instance is released only when the call has really ended, however long after its
- * deadline that is.
+ * One handler call, run on the caller's thread. {@link #outcome} completes with how the
+ * call ended when the handler returns or its future completes, or when the call is
+ * aborted; the instance is released only when the call has really ended, however long
+ * after its deadline that is.
  */
 final class Call implements Runnable {
 
@@ -167,7 +167,7 @@ final class Call implements Runnable {
 		return this.initNanos;
 	}
 
-	/** @return when the worker started the call, or 0 when it never did */
+	/** @return when the handler started, or 0 when it never did */
 	long startNanos() {
 		return this.startNanos;
 	}

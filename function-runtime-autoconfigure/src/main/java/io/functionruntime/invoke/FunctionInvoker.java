@@ -1,17 +1,16 @@
 package io.functionruntime.invoke;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.UndeclaredThrowableException;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Executor;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import io.functionruntime.Context;
@@ -23,42 +22,50 @@ import io.functionruntime.registry.FunctionDefinition;
 import io.functionruntime.registry.FunctionRegistry;
 
 import org.springframework.beans.factory.BeanFactory;
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
 
 /**
- * Runs one call of a function: takes an instance from its pool (or answers
- * {@link InvocationResult.Throttled}), runs the handler on a worker thread, and waits for
- * it until the deadline at most. At the deadline the caller gets
- * {@link InvocationResult.TimedOut} at once, and the instance is retired. An
+ * Runs every call of a function, whoever makes it (HTTP, raw, timer), one way: the
+ * deadline starts from the function's timeout when the call is handed over, with the
+ * request already received in full as the cloud's router does; the call takes an instance
+ * from its pool (or is answered {@link InvocationResult.Throttled}), runs the handler on
+ * the caller's own thread, and logs {@code START}, {@code END} and {@code REPORT}. An
  * {@link InvocationObserver} hears about every call.
+ * <p>
+ * The answer is handed to a {@link ResultDelivery} rather than returned, because the
+ * invoker, not the caller, owns the deadline: at the deadline its timer answers the
+ * timeout at once, interrupts the handler and retires its instance, while the caller's
+ * thread may still be inside the handler. {@code END} and {@code REPORT} are written
+ * before the answer, so that a call's log lines are complete when its caller hears how it
+ * ended.
  */
-public class FunctionInvoker implements SmartLifecycle {
+public class FunctionInvoker implements SmartLifecycle, DisposableBean {
 
 	private static final int MAX_WRAPPERS = 8;
 
 	private final Map<String, InstancePool> pools = new HashMap<>();
 
-	private final InvocationLog log;
+	private final ContextFactory contextFactory;
 
-	private final Executor workers;
+	private final InvocationLog log;
 
 	private final InvocationObserver observer;
 
-	private final ScheduledThreadPoolExecutor deadlines;
+	private final ThreadPoolTaskScheduler deadlines = new ThreadPoolTaskScheduler();
 
 	private volatile boolean running;
 
-	public FunctionInvoker(FunctionRegistry registry, BeanFactory beanFactory, InvocationLog log, Executor workers,
-			InvocationObserver observer) {
+	public FunctionInvoker(FunctionRegistry registry, BeanFactory beanFactory, ContextFactory contextFactory,
+			InvocationLog log, InvocationObserver observer) {
+		this.contextFactory = contextFactory;
 		this.log = log;
-		this.workers = workers;
 		this.observer = observer;
-		this.deadlines = new ScheduledThreadPoolExecutor(1, (task) -> {
-			Thread thread = new Thread(task, "function-deadlines");
-			thread.setDaemon(true);
-			return thread;
-		});
+		this.deadlines.setThreadNamePrefix("function-deadline-");
+		this.deadlines.setDaemon(true);
 		this.deadlines.setRemoveOnCancelPolicy(true);
+		this.deadlines.initialize();
 		for (FunctionDefinition function : registry.functions().values()) {
 			this.pools.put(function.name(),
 					new InstancePool(() -> beanFactory.getBean(function.beanName()), function.settings()));
@@ -66,69 +73,24 @@ public class FunctionInvoker implements SmartLifecycle {
 	}
 
 	/**
-	 * Invokes a function and waits for the outcome, until the deadline at most, for a caller
-	 * that uses the result itself.
+	 * Invokes a function and hands how the call ended to a delivery: from this thread, or
+	 * from the deadline's timer at once when the handler is still running then.
 	 * @param function the function
 	 * @param event the event, bound to what the handler takes
-	 * @param context the invocation context
-	 * @param deadlineNanos the {@link System#nanoTime()} of the deadline
-	 * @return how the call ended
-	 */
-	public InvocationResult invoke(FunctionDefinition function, Object event, Context context, long deadlineNanos) {
-		Invocation invocation = this.observer.start(function);
-		InvocationResult result = null;
-		try {
-			result = call(function, event, context, deadlineNanos, invocation);
-			return result;
-		}
-		finally {
-			invocation.ended(result, (result != null) ? Outcome.of(result) : Outcome.ERROR);
-		}
-	}
-
-	/**
-	 * Invokes a function, waits for the outcome until the deadline at most, and hands it
-	 * to a delivery, which tells the observer how the caller saw the call end.
-	 * @param function the function
-	 * @param event the event, bound to what the handler takes
-	 * @param context the invocation context
-	 * @param deadlineNanos the {@link System#nanoTime()} of the deadline
-	 * @param delivery what hands the result to the caller
+	 * @param requestId the request id of the call
+	 * @param delivery what hands the result to the caller; it may be called from another
+	 * thread than the caller's
 	 * @throws IOException when the caller is gone
 	 */
-	public void invoke(FunctionDefinition function, Object event, Context context, long deadlineNanos,
-			ResultDelivery delivery) throws IOException {
-		Invocation invocation = this.observer.start(function);
-		InvocationResult result = null;
-		Outcome outcome = Outcome.ERROR;
-		try {
-			result = call(function, event, context, deadlineNanos, invocation);
-			outcome = Outcome.of(result);
-			outcome = delivery.deliver(result);
-		}
-		finally {
-			invocation.ended(result, outcome);
-		}
-	}
-
-	/**
-	 * Invokes a function on the calling thread, for a caller that can be answered from
-	 * another thread (an asynchronous servlet request): the common case costs no hand-over
-	 * to a worker. At the deadline a timer answers the timeout through the delivery at
-	 * once, interrupts the handler and retires its instance, however long the calling
-	 * thread stays inside the handler.
-	 * @param function the function
-	 * @param event the event, bound to what the handler takes
-	 * @param context the invocation context
-	 * @param deadlineNanos the {@link System#nanoTime()} of the deadline
-	 * @param delivery what hands the result to the caller, from this thread or the timer's
-	 * @throws IOException when the caller is gone
-	 */
-	public void invokeOnCallingThread(FunctionDefinition function, Object event, Context context, long deadlineNanos,
-			ResultDelivery delivery) throws IOException {
+	public void invoke(FunctionDefinition function, Object event, String requestId, ResultDelivery delivery)
+			throws IOException {
+		long queued = System.nanoTime();
+		long timeoutNanos = function.settings().timeout().toNanos();
+		long deadlineNanos = queued + timeoutNanos;
+		Context context = this.contextFactory.create(function, requestId,
+				System.currentTimeMillis() + timeoutNanos / 1_000_000);
 		Invocation invocation = this.observer.start(function);
 		InstancePool pool = this.pools.get(function.name());
-		long queued = System.nanoTime();
 		Instance instance;
 		try {
 			instance = pool.acquire(deadlineNanos);
@@ -138,15 +100,15 @@ public class FunctionInvoker implements SmartLifecycle {
 			invocation.ended(rejected, delivery.deliver(rejected));
 			return;
 		}
-		InvocationMdc.put(context.getRequestId(), function.settings().name());
+		InvocationMdc.put(requestId, function.settings().name());
 		try {
-			this.log.start(context.getRequestId(), function.settings().versionId());
+			this.log.start(requestId, function.settings().versionId());
 			long dispatched = System.nanoTime();
 			Call call = new Call(pool, instance, function, event, context);
 			AtomicBoolean answered = new AtomicBoolean();
-			ScheduledFuture<?> deadline = this.deadlines.schedule(() -> answerTimeout(call, answered, pool, instance,
-					function, dispatched - queued, invocation, delivery), deadlineNanos - System.nanoTime(),
-					TimeUnit.NANOSECONDS);
+			ScheduledFuture<?> deadline = this.deadlines.getScheduledExecutor()
+				.schedule(() -> answerTimeout(call, answered, pool, instance, function, dispatched - queued,
+						invocation, delivery), deadlineNanos - System.nanoTime(), TimeUnit.NANOSECONDS);
 			call.run();
 			InvocationResult result = call.outcome.join();
 			if (!answered.compareAndSet(false, true)) {
@@ -159,6 +121,28 @@ public class FunctionInvoker implements SmartLifecycle {
 		finally {
 			InvocationMdc.clear();
 		}
+	}
+
+	/**
+	 * Invokes a function as {@link #invoke(FunctionDefinition, Object, String, ResultDelivery)}
+	 * does, for a caller that uses the result itself, and waits for it.
+	 * @param function the function
+	 * @param event the event, bound to what the handler takes
+	 * @param requestId the request id of the call
+	 * @return how the call ended
+	 */
+	public InvocationResult invoke(FunctionDefinition function, Object event, String requestId) {
+		CompletableFuture<InvocationResult> answer = new CompletableFuture<>();
+		try {
+			invoke(function, event, requestId, (result) -> {
+				answer.complete(result);
+				return Outcome.of(result);
+			});
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		return answer.join();
 	}
 
 	/**
@@ -192,38 +176,6 @@ public class FunctionInvoker implements SmartLifecycle {
 				? new InvocationResult.ShuttingDown(ex.getMessage()) : new InvocationResult.Throttled(ex.getMessage());
 	}
 
-	private InvocationResult call(FunctionDefinition function, Object event, Context context, long deadlineNanos,
-			Invocation invocation) {
-		InstancePool pool = this.pools.get(function.name());
-		long queued = System.nanoTime();
-		Instance instance;
-		try {
-			instance = pool.acquire(deadlineNanos);
-		}
-		catch (CallRejectedException ex) {
-			return rejected(ex);
-		}
-		String requestId = context.getRequestId();
-		InvocationMdc.put(requestId, function.settings().name());
-		try {
-			return run(pool, instance, function, event, context, deadlineNanos, queued, invocation);
-		}
-		finally {
-			InvocationMdc.clear();
-		}
-	}
-
-	private InvocationResult run(InstancePool pool, Instance instance, FunctionDefinition function, Object event,
-			Context context, long deadlineNanos, long queued, Invocation invocation) {
-		this.log.start(context.getRequestId(), function.settings().versionId());
-		long dispatched = System.nanoTime();
-		Call call = new Call(pool, instance, function, event, context);
-		this.workers.execute(invocation.onWorkerThread(call));
-		InvocationResult result = await(call, deadlineNanos, function);
-		afterCall(result, pool, instance, function, call, dispatched, dispatched - queued, invocation);
-		return result;
-	}
-
 	/**
 	 * Does what follows every call whoever answers it: logs a failure, retires the instance
 	 * after an {@link Error} or a timeout, writes {@code END} and {@code REPORT}, and tells
@@ -246,23 +198,6 @@ public class FunctionInvoker implements SmartLifecycle {
 				function.settings().memoryLimitMb());
 		this.log.end(requestId, report);
 		invocation.ran(report.queueNanos(), report.initNanos());
-	}
-
-	private static InvocationResult await(Call call, long deadlineNanos, FunctionDefinition function) {
-		try {
-			return call.outcome.get(deadlineNanos - System.nanoTime(), TimeUnit.NANOSECONDS);
-		}
-		catch (TimeoutException ex) {
-			return new InvocationResult.TimedOut(function.settings().timeout().toMillis());
-		}
-		catch (ExecutionException ex) {
-			return new InvocationResult.Failure(ex.getCause());
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			call.abort();
-			return new InvocationResult.TimedOut(function.settings().timeout().toMillis());
-		}
 	}
 
 	/**
@@ -321,6 +256,12 @@ public class FunctionInvoker implements SmartLifecycle {
 	@Override
 	public boolean isRunning() {
 		return this.running;
+	}
+
+	/** Stops the deadline's timer with the application context. */
+	@Override
+	public void destroy() {
+		this.deadlines.shutdown();
 	}
 
 }

@@ -23,8 +23,9 @@ public interface InvocationObserver {
 
 	/**
 	 * One observed call: {@link #ran} when it had an instance and ran, then {@link #ended}
-	 * once its answer went out, whatever happened; {@link #onWorkerThread} in between when
-	 * the handler runs on a worker thread.
+	 * once its answer went out, whatever happened. The handler runs on the thread that
+	 * started the invocation, so what the observer keeps current there is current in the
+	 * handler.
 	 */
 	interface Invocation {
 
@@ -39,17 +40,6 @@ public interface InvocationObserver {
 		 * {@code -1} on a warm instance or when the creation failed
 		 */
 		default void ran(long queueNanos, long initNanos) {
-		}
-
-		/**
-		 * Wraps the handler's run when it is handed to a worker thread, so that what this
-		 * invocation keeps current on the caller's thread (an observation, a span) is
-		 * current there too.
-		 * @param handlerRun what runs the handler
-		 * @return what the worker thread runs instead
-		 */
-		default Runnable onWorkerThread(Runnable handlerRun) {
-			return handlerRun;
 		}
 
 		/**

@@ -19,9 +19,8 @@ import io.micrometer.observation.ObservationRegistry;
  * the answer went out, which Boot turns into the {@value DefaultFunctionObservationConvention#NAME}
  * timer and, with tracing, a span; and the timers {@value #QUEUE_WAIT} and {@value #INIT},
  * recorded from the figures the invoker measured. The observation is current on the
- * caller's thread while the call runs, so that the runtime's own log lines carry its trace,
- * and on the worker thread that runs the handler when it is not the caller's, so that spans
- * the handler opens are children of the call's.
+ * caller's thread, which runs the handler, so that the runtime's own log lines carry its
+ * trace and spans the handler opens are children of the call's.
  */
 public final class MicrometerInvocationObserver implements InvocationObserver {
 
@@ -84,15 +83,6 @@ public final class MicrometerInvocationObserver implements InvocationObserver {
 			if (initNanos >= 0) {
 				this.timers.init().record(initNanos, TimeUnit.NANOSECONDS);
 			}
-		}
-
-		@Override
-		public Runnable onWorkerThread(Runnable handlerRun) {
-			return () -> {
-				try (Observation.Scope workerScope = this.observation.openScope()) {
-					handlerRun.run();
-				}
-			};
 		}
 
 		@Override

@@ -1,5 +1,6 @@
 package io.functionruntime.trigger;
 
+import java.io.IOException;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -7,11 +8,10 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ScheduledFuture;
 
-import io.functionruntime.Context;
 import io.functionruntime.TimerEvent;
-import io.functionruntime.invoke.ContextFactory;
 import io.functionruntime.invoke.FunctionInvoker;
 import io.functionruntime.invoke.InvocationResult;
+import io.functionruntime.invoke.Outcome;
 import io.functionruntime.registry.FunctionDefinition;
 import io.functionruntime.web.EventBinder;
 import org.slf4j.Logger;
@@ -43,8 +43,6 @@ public class TimerTriggerScheduler implements SmartLifecycle, DisposableBean {
 
 	private final EventBinder eventBinder;
 
-	private final ContextFactory contextFactory;
-
 	private final ThreadPoolTaskScheduler timer = new ThreadPoolTaskScheduler();
 
 	private final SimpleAsyncTaskExecutor callers = new SimpleAsyncTaskExecutor("function-trigger-");
@@ -53,12 +51,10 @@ public class TimerTriggerScheduler implements SmartLifecycle, DisposableBean {
 
 	private volatile boolean running;
 
-	public TimerTriggerScheduler(List<TimerTrigger> triggers, FunctionInvoker invoker, EventBinder eventBinder,
-			ContextFactory contextFactory) {
+	public TimerTriggerScheduler(List<TimerTrigger> triggers, FunctionInvoker invoker, EventBinder eventBinder) {
 		this.triggers = List.copyOf(triggers);
 		this.invoker = invoker;
 		this.eventBinder = eventBinder;
-		this.contextFactory = contextFactory;
 		this.timer.setThreadNamePrefix("function-timer-");
 		this.timer.setDaemon(true);
 		this.timer.setRemoveOnCancelPolicy(true);
@@ -117,36 +113,37 @@ public class TimerTriggerScheduler implements SmartLifecycle, DisposableBean {
 		}
 		FunctionDefinition function = trigger.function();
 		String requestId = UUID.randomUUID().toString();
-		InvocationResult result;
 		try {
-			result = call(function, event, requestId);
+			this.invoker.invoke(function, this.eventBinder.bindJson(event, function.adapter()), requestId,
+					(result) -> {
+						settle(trigger, event, retry, requestId, result);
+						return Outcome.of(result);
+					});
 		}
-		catch (RuntimeException ex) {
+		catch (IOException | RuntimeException ex) {
 			logger.error("Timer trigger '{}' could not call {}, RequestID: {}", trigger.name(), function.name(),
 					requestId, ex);
-			return;
 		}
+	}
+
+	/**
+	 * Logs a call that did not succeed and tries it again as configured; the invoker hands
+	 * over a timeout at the deadline, so a retry never waits for a stuck handler.
+	 */
+	private void settle(TimerTrigger trigger, TimerEvent event, int retry, String requestId,
+			InvocationResult result) {
 		String problem = problem(result);
 		if (problem == null) {
 			return;
 		}
 		boolean again = retry < trigger.retryAttempts() && !(result instanceof InvocationResult.ShuttingDown);
-		logger.warn("Timer trigger '{}': the call of {} {}, RequestID: {}; {}", trigger.name(), function.name(),
-				problem, requestId, again ? "retry " + (retry + 1) + " of " + trigger.retryAttempts() + " in "
-						+ trigger.retryInterval().toMillis() + " ms" : "no retry");
+		logger.warn("Timer trigger '{}': the call of {} {}, RequestID: {}; {}", trigger.name(),
+				trigger.function().name(), problem, requestId, again ? "retry " + (retry + 1) + " of "
+						+ trigger.retryAttempts() + " in " + trigger.retryInterval().toMillis() + " ms" : "no retry");
 		if (again) {
 			this.timer.schedule(() -> this.callers.execute(() -> attempt(trigger, event, retry + 1)),
 					Instant.now().plus(trigger.retryInterval()));
 		}
-	}
-
-	private InvocationResult call(FunctionDefinition function, TimerEvent event, String requestId) {
-		long timeout = function.settings().timeout().toNanos();
-		long deadlineNanos = System.nanoTime() + timeout;
-		Context context = this.contextFactory.create(function, requestId,
-				System.currentTimeMillis() + timeout / 1_000_000);
-		return this.invoker.invoke(function, this.eventBinder.bindJson(event, function.adapter()), context,
-				deadlineNanos);
 	}
 
 	/** Says what went wrong with a call, or {@code null} when nothing did. */

@@ -2,8 +2,6 @@ package io.functionruntime.web;
 
 import java.io.IOException;
 
-import io.functionruntime.Context;
-import io.functionruntime.invoke.ContextFactory;
 import io.functionruntime.invoke.FunctionInvoker;
 import io.functionruntime.registry.FunctionDefinition;
 import io.functionruntime.registry.FunctionRegistry;
@@ -31,8 +29,6 @@ public class FunctionController implements HttpRequestHandler {
 
 	private final EventBinder eventBinder;
 
-	private final ContextFactory contextFactory;
-
 	private final FunctionInvoker invoker;
 
 	private final ResponseWriter responseWriter;
@@ -40,11 +36,10 @@ public class FunctionController implements HttpRequestHandler {
 	private final long maxEventSize;
 
 	public FunctionController(FunctionRegistry registry, HttpEventMapper eventMapper, EventBinder eventBinder,
-			ContextFactory contextFactory, FunctionInvoker invoker, ResponseWriter responseWriter, long maxEventSize) {
+			FunctionInvoker invoker, ResponseWriter responseWriter, long maxEventSize) {
 		this.registry = registry;
 		this.eventMapper = eventMapper;
 		this.eventBinder = eventBinder;
-		this.contextFactory = contextFactory;
 		this.invoker = invoker;
 		this.responseWriter = responseWriter;
 		this.maxEventSize = maxEventSize;
@@ -53,7 +48,6 @@ public class FunctionController implements HttpRequestHandler {
 	@Override
 	public void handleRequest(HttpServletRequest request, HttpServletResponse response) throws IOException {
 		long arrivalMillis = System.currentTimeMillis();
-		long arrivalNanos = System.nanoTime();
 		String requestId = RequestIds.next();
 		response.setHeader(HttpEventMapper.REQUEST_ID, requestId);
 		try {
@@ -62,9 +56,7 @@ public class FunctionController implements HttpRequestHandler {
 			QueryString query = QueryString.parse(request.getQueryString());
 			Object event = query.raw() ? rawEvent(request, function)
 					: httpEvent(request, query, function, requestId, arrivalMillis);
-			long timeout = function.settings().timeout().toNanos();
-			Context context = this.contextFactory.create(function, requestId, arrivalMillis + timeout / 1_000_000);
-			invoke(request, response, function, event, context, arrivalNanos + timeout, query.raw());
+			invoke(request, response, function, event, requestId, query.raw());
 		}
 		catch (RequestRejectedException ex) {
 			if (ex.status() == 413) {
@@ -95,26 +87,23 @@ public class FunctionController implements HttpRequestHandler {
 	}
 
 	/**
-	 * Runs the call on this thread when the request can be answered from another one, so
-	 * that the deadline's timer can answer a call whose handler is stuck; otherwise (a
-	 * container without asynchronous support) on a worker thread while this one waits.
+	 * Hands the call to the invoker. The request goes asynchronous first, so that the
+	 * invoker's deadline can answer a call whose handler still holds this thread.
 	 */
 	private void invoke(HttpServletRequest request, HttpServletResponse response, FunctionDefinition function,
-			Object event, Context context, long deadlineNanos, boolean raw) throws IOException {
-		String requestId = context.getRequestId();
-		if (!request.isAsyncSupported()) {
-			this.invoker.invoke(function, event, context, deadlineNanos,
-					(result) -> this.responseWriter.write(response, result, raw, requestId));
-			return;
+			Object event, String requestId, boolean raw) throws IOException {
+		AsyncContext async = request.isAsyncSupported() ? request.startAsync(request, response) : null;
+		if (async != null) {
+			async.setTimeout(0);
 		}
-		AsyncContext async = request.startAsync(request, response);
-		async.setTimeout(0);
-		this.invoker.invokeOnCallingThread(function, event, context, deadlineNanos, (result) -> {
+		this.invoker.invoke(function, event, requestId, (result) -> {
 			try {
 				return this.responseWriter.write(response, result, raw, requestId);
 			}
 			finally {
-				async.complete();
+				if (async != null) {
+					async.complete();
+				}
 			}
 		});
 	}

@@ -5,7 +5,6 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
 import io.functionruntime.http.TestHttp;
-import io.functionruntime.invoke.ContextFactory;
 import io.functionruntime.invoke.FunctionInvoker;
 import io.functionruntime.invoke.InvocationResult;
 import io.functionruntime.registry.FunctionDefinition;
@@ -35,8 +34,6 @@ class FunctionMetricsTests {
 	@Autowired
 	FunctionRegistry registry;
 
-	@Autowired
-	ContextFactory contextFactory;
 
 	@Test
 	void successfulCallIsCountedAsSuccess() {
@@ -125,11 +122,9 @@ class FunctionMetricsTests {
 	}
 
 	@Test
-	void handlerRunsInsideTheCallsObservationOnAWorkerThread() {
+	void handlerRunsInsideTheCallsObservationOnADirectInvocation() {
 		FunctionDefinition function = this.registry.find("observed.handler");
-		long deadlineMillis = System.currentTimeMillis() + 3000;
-		InvocationResult result = this.invoker.invoke(function, Map.of(),
-				this.contextFactory.create(function, "worker-call", deadlineMillis), System.nanoTime() + 3_000_000_000L);
+		InvocationResult result = this.invoker.invoke(function, Map.of(), "direct-call");
 		assertThat(result).isInstanceOfSatisfying(InvocationResult.Success.class,
 				(success) -> assertThat(success.value()).isEqualTo(Map.of("body", "function.invocations observed.handler")));
 	}

@@ -2,7 +2,6 @@ package io.functionruntime.autoconfigure;
 
 import java.util.HashMap;
 
-import io.functionruntime.invoke.ContextFactory;
 import io.functionruntime.invoke.FunctionInvoker;
 import io.functionruntime.invoke.InvocationObserver;
 import io.functionruntime.invoke.InvocationResult;
@@ -108,11 +107,7 @@ class FunctionMetricsAutoConfigurationTests {
 
 	private static InvocationResult invoke(AssertableWebApplicationContext context) {
 		FunctionDefinition function = context.getBean(FunctionRegistry.class).find("main.handler");
-		long timeout = function.settings().timeout().toNanos();
-		return context.getBean(FunctionInvoker.class)
-			.invoke(function, new HashMap<String, Object>(),
-					context.getBean(ContextFactory.class).create(function, "r-1", System.currentTimeMillis() + 3000),
-					System.nanoTime() + timeout);
+		return context.getBean(FunctionInvoker.class).invoke(function, new HashMap<String, Object>(), "r-1");
 	}
 
 	static class CustomConvention extends DefaultFunctionObservationConvention {

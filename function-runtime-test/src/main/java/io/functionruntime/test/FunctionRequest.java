@@ -1,7 +1,6 @@
 package io.functionruntime.test;
 
 import org.springframework.http.HttpHeaders;
-import org.springframework.mock.web.MockHttpServletRequest;
 
 /**
  * A request to a function as a builder describes it, before it is sent over HTTP or
@@ -21,8 +20,8 @@ record FunctionRequest(String method, String path, String query, HttpHeaders hea
 	 * from the client address {@code 127.0.0.1}.
 	 * @return the servlet request
 	 */
-	MockHttpServletRequest toServletRequest() {
-		MockHttpServletRequest request = new MockHttpServletRequest(this.method, this.path);
+	AsyncServletRequest toServletRequest() {
+		AsyncServletRequest request = new AsyncServletRequest(this.method, this.path);
 		request.setQueryString(this.query.isEmpty() ? null : this.query);
 		request.addHeader(HttpHeaders.HOST, "localhost");
 		this.headers.forEach((name, values) -> values.forEach((value) -> request.addHeader(name, value)));
