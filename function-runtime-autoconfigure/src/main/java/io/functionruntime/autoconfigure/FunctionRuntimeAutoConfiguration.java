@@ -15,9 +15,11 @@ import io.functionruntime.registry.FunctionRegistry;
 import io.functionruntime.token.MetadataTokenProvider;
 import io.functionruntime.token.StaticTokenProvider;
 import io.functionruntime.token.TokenProvider;
+import io.functionruntime.web.AsteriskOptionsValve;
 import io.functionruntime.web.EventBinder;
 import io.functionruntime.web.FunctionController;
 import io.functionruntime.web.FunctionHandlerMapping;
+import io.functionruntime.web.Http09RefusingValve;
 import io.functionruntime.web.HttpEventMapper;
 import io.functionruntime.web.JsonErrorReportValve;
 import io.functionruntime.web.ResponseWriter;
@@ -169,7 +171,7 @@ public final class FunctionRuntimeAutoConfiguration {
 	/**
 	 * Makes Tomcat's own answers the runtime's JSON errors, and leaves encoded slashes in
 	 * paths encoded, so that such a path is an unknown function (404), not a rejected
-	 * request.
+	 * request. HTTP/0.9 gets no answer and {@code OPTIONS *} a request id.
 	 */
 	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnClass({ Tomcat.class, ConfigurableTomcatWebServerFactory.class })
@@ -184,6 +186,7 @@ public final class FunctionRuntimeAutoConfiguration {
 					}
 				});
 				factory.addConnectorCustomizers((connector) -> connector.setEncodedSolidusHandling("passthrough"));
+				factory.addEngineValves(new Http09RefusingValve(), new AsteriskOptionsValve());
 			};
 		}
 
