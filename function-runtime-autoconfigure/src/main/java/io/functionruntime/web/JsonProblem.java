@@ -54,11 +54,11 @@ record JsonProblem(String summary, String detail) {
 			Map.entry("VALUE_NUMBER_FLOAT", "a decimal number"), Map.entry("VALUE_TRUE", "a boolean"),
 			Map.entry("VALUE_FALSE", "a boolean"), Map.entry("VALUE_NULL", "null"));
 
-	static final String MALFORMED = "is not valid JSON";
+	private static final String MALFORMED = "is not valid JSON";
 
-	static final String TOO_COMPLEX = "is beyond the limits of the JSON parser";
+	private static final String TOO_COMPLEX = "is beyond the limits of the JSON parser";
 
-	static final String MISMATCHED = "does not fit the function's event type";
+	private static final String MISMATCHED = "does not fit the function's event type";
 
 	/**
 	 * Reads what went wrong from a failure to read or bind JSON.
@@ -107,16 +107,19 @@ record JsonProblem(String summary, String detail) {
 		String message = START_MARKER.matcher(originalMessage(failure)).replaceAll("");
 		message = CONTROL_CHARACTER.matcher(message).replaceAll((match) -> "(control character U+"
 				+ String.format("%04X", Integer.parseInt(match.group(1))) + ")");
-		message = QUOTED_CHARACTER.matcher(message).replaceAll((match) -> "'" + Matcher.quoteReplacement(match.group(1)) + "'");
+		message = QUOTED_CHARACTER.matcher(message)
+			.replaceAll((match) -> "'" + Matcher.quoteReplacement(match.group(1)) + "'");
 		message = CHARACTER_CODE.matcher(message).replaceAll("");
-		message = ANY_VALUE.matcher(message).replaceAll("a JSON value (a string, number, array, object, true, false or null)");
+		message = ANY_VALUE.matcher(message)
+			.replaceAll("a JSON value (a string, number, array, object, true, false or null)");
 		message = message.replace("end-of-input", "end of input")
 			.replace("was expecting", "expected")
 			.replace("close marker for Object", "'}' to close the object")
 			.replace("close marker for Array", "']' to close the array")
 			.replaceAll("\\bObject\\b", "object")
 			.replaceAll("\\bArray\\b", "array");
-		message = TOKEN_NAME.matcher(message).replaceAll((match) -> TOKEN_WORDS.getOrDefault(match.group(), "a value"));
+		message = TOKEN_NAME.matcher(message)
+			.replaceAll((match) -> TOKEN_WORDS.getOrDefault(match.group(), "a value"));
 		message = plain(message, "the input is not well-formed");
 		String location = at(failure.getLocation());
 		int colon = message.indexOf(": ");

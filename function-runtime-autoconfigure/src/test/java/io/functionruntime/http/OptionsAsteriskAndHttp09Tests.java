@@ -34,7 +34,8 @@ class OptionsAsteriskAndHttp09Tests {
 				new byte[0]);
 		assertThat(response.status()).isEqualTo(200);
 		assertThat(response.header("Allow")).isEqualTo("GET, HEAD, POST, PUT, DELETE, OPTIONS");
-		assertThat(response.header("X-Request-Id")).matches("[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}");
+		assertThat(response.header("X-Request-Id"))
+			.matches("[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}");
 		assertThat(response.header("Content-Length")).isEqualTo("0");
 		assertThat(response.body()).isEmpty();
 	}
