@@ -19,10 +19,12 @@ import io.functionruntime.token.StaticTokenProvider;
 import io.functionruntime.token.TokenProvider;
 import io.functionruntime.web.ApplicationFormContentFilter;
 import io.functionruntime.web.ApplicationHiddenHttpMethodFilter;
+import io.functionruntime.web.AsteriskOptionsValve;
 import io.functionruntime.web.EventBinder;
 import io.functionruntime.web.FunctionController;
 import io.functionruntime.web.FunctionErrorValve;
 import io.functionruntime.web.FunctionServlet;
+import io.functionruntime.web.Http09RefusingValve;
 import io.functionruntime.web.HttpEventMapper;
 import io.functionruntime.web.JsonErrorReportValve;
 import io.functionruntime.web.ResponseWriter;
@@ -212,7 +214,8 @@ public final class FunctionRuntimeAutoConfiguration {
 	/**
 	 * Makes Tomcat's own answers the runtime's JSON errors: those it gives before any
 	 * servlet runs (a malformed request, headers too large), and those it gives on a
-	 * function's route. Errors of the application's own routes stay its own.
+	 * function's route. Errors of the application's own routes stay its own. HTTP/0.9
+	 * gets no answer and {@code OPTIONS *} a request id.
 	 */
 	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnClass({ Tomcat.class, ConfigurableTomcatWebServerFactory.class })
@@ -221,7 +224,7 @@ public final class FunctionRuntimeAutoConfiguration {
 		@Bean
 		WebServerFactoryCustomizer<ConfigurableTomcatWebServerFactory> functionRuntimeTomcatCustomizer() {
 			return (factory) -> {
-				factory.addEngineValves(new FunctionErrorValve());
+				factory.addEngineValves(new FunctionErrorValve(), new Http09RefusingValve(), new AsteriskOptionsValve());
 				factory.addContextCustomizers((context) -> {
 					if (context.getParent() instanceof StandardHost host) {
 						host.setErrorReportValveClass(JsonErrorReportValve.class.getName());

@@ -7,7 +7,6 @@ import io.functionruntime.HttpEvent;
 import io.functionruntime.registry.EventKind;
 import io.functionruntime.registry.HandlerAdapter;
 import tools.jackson.core.JacksonException;
-import tools.jackson.core.exc.StreamReadException;
 import tools.jackson.databind.JavaType;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -15,7 +14,8 @@ import tools.jackson.databind.json.JsonMapper;
  * Binds the event to what the handler takes. In HTTP mode a {@code String} or
  * {@code byte[]} parameter gets the whole event as JSON, as in the cloud's Java runtime;
  * in raw mode it gets the body itself, and every other type gets the body parsed as JSON.
- * A trigger's event binds the way an HTTP event does, from its JSON.
+ * A trigger's event binds the way an HTTP event does, from its JSON. What does not bind is
+ * a bad request whose message says what is wrong and where, as {@link JsonProblem} puts it.
  */
 public class EventBinder {
 
@@ -63,7 +63,7 @@ public class EventBinder {
 			};
 		}
 		catch (JacksonException ex) {
-			throw RequestRejectedException.badRequest("The event does not fit the function's event type");
+			throw RequestRejectedException.badRequest(JsonProblem.of(ex).message("The event"));
 		}
 	}
 
@@ -86,11 +86,8 @@ public class EventBinder {
 		try {
 			return this.jsonMapper.readValue(body, adapter.eventType());
 		}
-		catch (StreamReadException ex) {
-			throw RequestRejectedException.badRequest("The body is not valid JSON: " + ex.getOriginalMessage());
-		}
 		catch (JacksonException ex) {
-			throw RequestRejectedException.badRequest("The body does not fit the function's event type");
+			throw RequestRejectedException.badRequest(JsonProblem.of(ex).message("The request body"));
 		}
 	}
 

@@ -15,7 +15,9 @@ import tools.jackson.databind.JsonNode;
  * A handler result read as an HTTP response, checked against every rule of SPEC §6: a
  * JSON object, an integer status from 200 to 599 (a 1xx status cannot end a response), string headers, a string body, valid
  * Base64, no forbidden header, not too large. Header names come out canonical; dropped
- * headers are gone and remapped ones renamed.
+ * headers are gone and remapped ones renamed. {@code X-Function-Error} is dropped like
+ * {@code X-Request-Id}: it is the runtime's word that the handler failed, so a handler
+ * that answers cannot claim or fake it.
  *
  * @param status the status
  * @param headers each header with its values, {@code multiValueHeaders} winning
@@ -25,7 +27,7 @@ record ProxyResponse(int status, Map<String, List<String>> headers, byte[] body)
 
 	private static final Set<String> DROPPED = Set.of("Host", "Authorization", "User-Agent", "Connection",
 			"Max-Forwards", "Cookie", "X-Request-Id", "X-Function-Id", "X-Function-Version-Id",
-			"X-Content-Type-Options", "Content-Length");
+			"X-Content-Type-Options", "Content-Length", "X-Function-Error");
 
 	private static final Set<String> REMAPPED = Set.of("Content-Md5", "Date", "Server", "Www-Authenticate");
 

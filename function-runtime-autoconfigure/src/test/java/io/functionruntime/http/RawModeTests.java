@@ -43,7 +43,7 @@ class RawModeTests {
 		assertThat(response.headers().firstValue("Content-Type")).hasValue("application/json");
 		assertThat(response.headers().firstValue("X-Request-Id")).isPresent();
 		assertThat(TestHttp.json(response).get("errorType").asString()).isEqualTo("BadRequest");
-		assertThat(TestHttp.json(response).get("errorMessage").asString()).startsWith("The body is not valid JSON");
+		assertThat(TestHttp.json(response).get("errorMessage").asString()).startsWith("The request body is not valid JSON");
 	}
 
 	@Test

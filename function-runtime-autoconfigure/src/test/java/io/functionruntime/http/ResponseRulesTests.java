@@ -101,6 +101,38 @@ class ResponseRulesTests {
 	}
 
 	@Test
+	void functionErrorHeaderInHeadersIsNotWritten() {
+		HttpResponse<byte[]> response = respond("{\"headers\": {\"X-Function-Error\": \"true\"}, \"body\": \"ok\"}");
+		assertThat(response.statusCode()).isEqualTo(200);
+		assertThat(response.headers().allValues("X-Function-Error")).isEmpty();
+		assertThat(TestHttp.text(response)).isEqualTo("ok");
+	}
+
+	@Test
+	void functionErrorHeaderInLowerCaseIsNotWritten() {
+		HttpResponse<byte[]> response = respond("{\"headers\": {\"x-function-error\": \"true\"}}");
+		assertThat(response.statusCode()).isEqualTo(200);
+		assertThat(response.headers().allValues("X-Function-Error")).isEmpty();
+	}
+
+	@Test
+	void functionErrorHeaderInMultiValueHeadersIsNotWritten() throws Exception {
+		String result = "{\"multiValueHeaders\": {\"x-FUNCTION-error\": [\"true\", \"true\"]}}";
+		TestHttp.RawResponse response = this.http.raw("POST /respond.handler HTTP/1.1\r\nHost: x\r\n"
+				+ "Connection: close\r\nContent-Type: application/json\r\nContent-Length: " + result.length(),
+				result.getBytes(StandardCharsets.UTF_8));
+		assertThat(response.status()).isEqualTo(200);
+		assertThat(response.headers()).doesNotContainKey("x-function-error");
+	}
+
+	@Test
+	void functionErrorHeaderIsSetByTheRuntimeWhenTheHandlerThrows() {
+		HttpResponse<byte[]> response = this.http.get("/fail.sync");
+		assertThat(response.statusCode()).isEqualTo(502);
+		assertThat(response.headers().allValues("X-Function-Error")).containsExactly("true");
+	}
+
+	@Test
 	void remappedHeadersAreRenamed() {
 		HttpResponse<byte[]> response = respond("{\"headers\": {\"Content-MD5\": \"m\", \"Date\": \"d\","
 				+ " \"Server\": \"s\", \"WWW-Authenticate\": \"w\"}}");

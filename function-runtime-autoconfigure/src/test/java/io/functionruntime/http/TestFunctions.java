@@ -122,6 +122,11 @@ class TestFunctions {
 			return Map.of("body", event.httpMethod() + " " + event.body() + " " + event.isBase64Encoded());
 		}
 
+		@FunctionHandler("echo.number")
+		Map<String, Object> number(NumberRequest event) {
+			return Map.of("body", String.valueOf(event.body()));
+		}
+
 		@FunctionHandler("echo.mdc")
 		Map<String, Object> mdc(HttpEvent event) {
 			return Map.of("body", MDC.get("requestId") + " " + MDC.get("functionName"));
@@ -148,8 +153,16 @@ class TestFunctions {
 	record Request(String httpMethod, String body, boolean isBase64Encoded) {
 	}
 
+	/** A POJO whose body must be a number. */
+	record NumberRequest(int body) {
+	}
+
 	/** A POJO bound from a raw body. */
 	record Greeting(String hello) {
+	}
+
+	/** A POJO with a number, bound from a raw body. */
+	record Order(String item, int quantity) {
 	}
 
 	/** Returns its argument as is, for raw mode. */
@@ -173,6 +186,16 @@ class TestFunctions {
 		@FunctionHandler("identity.pojo")
 		Greeting pojo(Greeting body) {
 			return new Greeting(body.hello() + "!");
+		}
+
+		@FunctionHandler("identity.tree")
+		JsonNode tree(JsonNode body) {
+			return body;
+		}
+
+		@FunctionHandler("identity.order")
+		Order order(Order body) {
+			return body;
 		}
 
 		@FunctionHandler("identity.nothing")

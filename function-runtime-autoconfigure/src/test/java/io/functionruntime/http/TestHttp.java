@@ -114,6 +114,22 @@ public final class TestHttp {
 	}
 
 	/**
+	 * Writes bytes as given and reads everything the server sends until it closes the
+	 * connection, for requests that may get no HTTP/1.x answer at all.
+	 * @param request the bytes to send
+	 * @return the bytes received, empty when the server closed without answering
+	 */
+	public byte[] exchange(String request) throws IOException {
+		try (Socket socket = new Socket("127.0.0.1", this.port)) {
+			socket.setSoTimeout(20_000);
+			OutputStream out = socket.getOutputStream();
+			out.write(request.getBytes(StandardCharsets.ISO_8859_1));
+			out.flush();
+			return socket.getInputStream().readAllBytes();
+		}
+	}
+
+	/**
 	 * A response read from a socket.
 	 *
 	 * @param status the status

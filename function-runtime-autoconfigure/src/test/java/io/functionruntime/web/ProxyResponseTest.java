@@ -177,7 +177,8 @@ class ProxyResponseTest {
 
 	@ParameterizedTest
 	@ValueSource(strings = { "Host", "Authorization", "User-Agent", "Connection", "Max-Forwards", "Cookie",
-			"X-Request-Id", "X-Function-Id", "X-Function-Version-Id", "X-Content-Type-Options" })
+			"X-Request-Id", "X-Function-Id", "X-Function-Version-Id", "X-Content-Type-Options",
+			"X-Function-Error" })
 	void droppedHeaderIsGone(String name) {
 		assertThat(read("{'headers':{'" + name + "':'v','X-Kept':'k'}}").headers())
 			.containsExactly(entry("X-Kept", List.of("k")));
