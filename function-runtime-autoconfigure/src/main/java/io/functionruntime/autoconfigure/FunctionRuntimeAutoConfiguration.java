@@ -12,10 +12,12 @@ import io.functionruntime.registry.AnnotatedFunctionHandlerDiscoverer;
 import io.functionruntime.registry.FunctionDefinitionException;
 import io.functionruntime.registry.FunctionHandlerDiscoverer;
 import io.functionruntime.registry.FunctionRegistry;
+import io.functionruntime.security.PrivateFunctions;
 import io.functionruntime.token.MetadataTokenProvider;
 import io.functionruntime.token.StaticTokenProvider;
 import io.functionruntime.token.TokenProvider;
 import io.functionruntime.web.EventBinder;
+import io.functionruntime.web.FunctionAccessCheck;
 import io.functionruntime.web.FunctionController;
 import io.functionruntime.web.FunctionHandlerMapping;
 import io.functionruntime.web.HttpEventMapper;
@@ -149,9 +151,11 @@ public final class FunctionRuntimeAutoConfiguration {
 	@ConditionalOnMissingBean
 	FunctionController functionController(FunctionRegistry registry, HttpEventMapper eventMapper,
 			EventBinder eventBinder, ContextFactory contextFactory, FunctionInvoker invoker,
-			ResponseWriter responseWriter, FunctionRuntimeProperties properties) {
+			ResponseWriter responseWriter, FunctionRuntimeProperties properties,
+			ObjectProvider<FunctionAccessCheck> accessCheck) {
 		return new FunctionController(registry, eventMapper, eventBinder, contextFactory, invoker, responseWriter,
-				properties.getMaxEventSize().toBytes());
+				properties.getMaxEventSize().toBytes(),
+				accessCheck.getIfAvailable(() -> PrivateFunctions.withoutSpringSecurity(registry)));
 	}
 
 	@Bean

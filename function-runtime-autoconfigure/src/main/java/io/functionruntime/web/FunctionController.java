@@ -43,8 +43,11 @@ public class FunctionController implements HttpRequestHandler, ErrorController {
 
 	private final long maxEventSize;
 
+	private final FunctionAccessCheck accessCheck;
+
 	public FunctionController(FunctionRegistry registry, HttpEventMapper eventMapper, EventBinder eventBinder,
-			ContextFactory contextFactory, FunctionInvoker invoker, ResponseWriter responseWriter, long maxEventSize) {
+			ContextFactory contextFactory, FunctionInvoker invoker, ResponseWriter responseWriter, long maxEventSize,
+			FunctionAccessCheck accessCheck) {
 		this.registry = registry;
 		this.eventMapper = eventMapper;
 		this.eventBinder = eventBinder;
@@ -52,6 +55,7 @@ public class FunctionController implements HttpRequestHandler, ErrorController {
 		this.invoker = invoker;
 		this.responseWriter = responseWriter;
 		this.maxEventSize = maxEventSize;
+		this.accessCheck = accessCheck;
 	}
 
 	@Override
@@ -66,6 +70,7 @@ public class FunctionController implements HttpRequestHandler, ErrorController {
 		response.setHeader(HttpEventMapper.REQUEST_ID, requestId);
 		try {
 			FunctionDefinition function = route(request);
+			this.accessCheck.check(request, response, function);
 			this.responseWriter.identify(response, function);
 			QueryString query = QueryString.parse(request.getQueryString());
 			Object event = query.raw() ? rawEvent(request, function)
