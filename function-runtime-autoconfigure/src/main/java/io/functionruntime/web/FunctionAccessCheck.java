@@ -1,7 +1,5 @@
 package io.functionruntime.web;
 
-import java.io.IOException;
-
 import io.functionruntime.registry.FunctionDefinition;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -23,9 +21,7 @@ public interface FunctionAccessCheck {
 	 * @param response its response, not yet written
 	 * @param function the function it reaches
 	 * @throws RequestRejectedException when the call may not reach the function
-	 * @throws IOException when the client is gone
 	 */
-	void check(HttpServletRequest request, HttpServletResponse response, FunctionDefinition function)
-			throws IOException;
+	void check(HttpServletRequest request, HttpServletResponse response, FunctionDefinition function);
 
 }
