@@ -5,7 +5,6 @@ import java.net.http.HttpResponse;
 import io.functionruntime.http.TestHttp;
 import io.functionruntime.http.TestHttpConfiguration;
 import io.functionruntime.security.SecuredFunctions.Calls;
-import io.functionruntime.security.SecuredFunctions.FunctionRoutesPermitted;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 

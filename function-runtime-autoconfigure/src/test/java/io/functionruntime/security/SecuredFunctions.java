@@ -9,16 +9,14 @@ import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
-import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
-import org.springframework.security.web.SecurityFilterChain;
 
 /**
  * An application with Spring Security and three functions: public.handler, and
  * private.handler and alice.handler, which the tests make private. It counts the calls
- * its handlers run. The tests import the SecurityFilterChain it has.
+ * its handlers run. Each test imports the SecurityFilterChain the application has, such
+ * as {@link FunctionRoutesPermitted}.
  */
 @SpringBootConfiguration
 @EnableAutoConfiguration
@@ -79,26 +77,6 @@ class SecuredFunctions {
 		private Map<String, Object> answer(HttpEvent event) {
 			this.calls.count.incrementAndGet();
 			return Map.of("statusCode", 200, "body", this.jsonMapper.writeValueAsString(event));
-		}
-
-	}
-
-	/**
-	 * The chain an application with Spring Security needs for its functions: their routes
-	 * permitted, without CSRF protection, so that the runtime decides who may call them.
-	 */
-	@TestConfiguration(proxyBeanMethods = false)
-	static class FunctionRoutesPermitted {
-
-		@Bean
-		SecurityFilterChain securityFilterChain(HttpSecurity http) {
-			return http
-				.authorizeHttpRequests((requests) -> requests.requestMatchers(FUNCTION_ROUTES)
-					.permitAll()
-					.anyRequest()
-					.authenticated())
-				.csrf((csrf) -> csrf.ignoringRequestMatchers(FUNCTION_ROUTES))
-				.build();
 		}
 
 	}
