@@ -98,6 +98,9 @@ class PrivateFunctionStaticTokenTests {
 
 		JsonNode body = TestHttp.errorBody(response, 401, "Unauthorized");
 		assertThat(body.get("errorMessage").asString()).isEqualTo("The Authorization header is malformed");
+		assertThat(response.headers().allValues("WWW-Authenticate"))
+			.containsExactly("Bearer error=\"invalid_token\", error_description=\"Bearer token is malformed\", "
+					+ "error_uri=\"https://tools.ietf.org/html/rfc6750#section-3.1\"");
 	}
 
 	@Test
