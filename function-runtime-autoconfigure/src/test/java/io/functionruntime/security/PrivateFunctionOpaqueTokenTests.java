@@ -15,13 +15,15 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.security.core.authority.AuthorityUtils;
 import org.springframework.security.oauth2.core.DefaultOAuth2AuthenticatedPrincipal;
 import org.springframework.security.oauth2.server.resource.introspection.BadOpaqueTokenException;
+import org.springframework.security.oauth2.server.resource.introspection.OAuth2IntrospectionException;
 import org.springframework.security.oauth2.server.resource.introspection.OpaqueTokenIntrospector;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * With the application's {@link OpaqueTokenIntrospector}, a private function answers
- * calls with a token the introspector accepts.
+ * calls with a token the introspector accepts; when the introspector cannot reach the
+ * token's issuer, the call is the runtime's fault, not the caller's: 500.
  */
 @SpringBootTest(
 		classes = { SecuredFunctions.class, FunctionRoutesPermitted.class,
@@ -61,13 +63,31 @@ class PrivateFunctionOpaqueTokenTests {
 		assertThat(this.calls.count()).isEqualTo(before);
 	}
 
-	/** An introspector that knows one token, of carol. */
+	@Test
+	void introspectionFailureIsAnInternalErrorAndDoesNotRun() {
+		int before = this.calls.count();
+
+		HttpResponse<byte[]> response = this.http.send("GET", "/private.handler", null, null, "Authorization",
+				"Bearer opaque-outage");
+
+		TestHttp.errorBody(response, 500, "InternalError");
+		assertThat(response.headers().firstValue("WWW-Authenticate")).isEmpty();
+		assertThat(this.calls.count()).isEqualTo(before);
+	}
+
+	/**
+	 * An introspector that knows one token, of carol, and cannot reach its issuer for
+	 * another.
+	 */
 	@TestConfiguration(proxyBeanMethods = false)
 	static class Introspection {
 
 		@Bean
 		OpaqueTokenIntrospector opaqueTokenIntrospector() {
 			return (token) -> {
+				if (token.equals("opaque-outage")) {
+					throw new OAuth2IntrospectionException("Introspection endpoint unreachable");
+				}
 				if (!token.equals("opaque-carol")) {
 					throw new BadOpaqueTokenException("Unknown token");
 				}
