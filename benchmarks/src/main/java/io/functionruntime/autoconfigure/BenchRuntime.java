@@ -13,6 +13,7 @@ import io.functionruntime.registry.FunctionDefinition;
 import io.functionruntime.registry.FunctionRegistry;
 import io.functionruntime.token.TokenProvider;
 import io.functionruntime.web.EventBinder;
+import io.functionruntime.web.FunctionAccessCheck;
 import io.functionruntime.web.FunctionController;
 import io.functionruntime.web.HttpEventMapper;
 import io.functionruntime.web.ResponseWriter;
@@ -78,7 +79,7 @@ public final class BenchRuntime implements AutoCloseable {
 				properties.isIncludeStackTrace());
 		this.maxEventSize = properties.getMaxEventSize().toBytes();
 		this.controller = new FunctionController(this.registry, this.eventMapper, this.eventBinder, this.invoker,
-				this.responseWriter, this.maxEventSize);
+				this.responseWriter, this.maxEventSize, FunctionAccessCheck.NONE);
 	}
 
 	/**

@@ -14,6 +14,7 @@ import io.functionruntime.registry.AnnotatedFunctionHandlerDiscoverer;
 import io.functionruntime.registry.FunctionDefinitionException;
 import io.functionruntime.registry.FunctionHandlerDiscoverer;
 import io.functionruntime.registry.FunctionRegistry;
+import io.functionruntime.security.PrivateFunctions;
 import io.functionruntime.token.MetadataTokenProvider;
 import io.functionruntime.token.StaticTokenProvider;
 import io.functionruntime.token.TokenProvider;
@@ -21,6 +22,7 @@ import io.functionruntime.web.ApplicationFormContentFilter;
 import io.functionruntime.web.ApplicationHiddenHttpMethodFilter;
 import io.functionruntime.web.AsteriskOptionsValve;
 import io.functionruntime.web.EventBinder;
+import io.functionruntime.web.FunctionAccessCheck;
 import io.functionruntime.web.FunctionController;
 import io.functionruntime.web.FunctionErrorValve;
 import io.functionruntime.web.FunctionServlet;
@@ -161,9 +163,10 @@ public final class FunctionRuntimeAutoConfiguration {
 	@ConditionalOnMissingBean
 	FunctionController functionController(FunctionRegistry registry, HttpEventMapper eventMapper,
 			EventBinder eventBinder, FunctionInvoker invoker, ResponseWriter responseWriter,
-			FunctionRuntimeProperties properties) {
+			FunctionRuntimeProperties properties, ObjectProvider<FunctionAccessCheck> accessCheck) {
 		return new FunctionController(registry, eventMapper, eventBinder, invoker, responseWriter,
-				properties.getMaxEventSize().toBytes());
+				properties.getMaxEventSize().toBytes(),
+				accessCheck.getIfAvailable(() -> PrivateFunctions.withoutSpringSecurity(registry)));
 	}
 
 	/**

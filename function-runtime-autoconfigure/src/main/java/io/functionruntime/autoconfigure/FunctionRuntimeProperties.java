@@ -1,7 +1,9 @@
 package io.functionruntime.autoconfigure;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -291,6 +293,20 @@ public class FunctionRuntimeProperties {
 		 */
 		private Integer requestsLimit;
 
+		/**
+		 * Whether anyone may call the function. A private function (false) answers only
+		 * calls with an "Authorization: Bearer" token that the application's JwtDecoder,
+		 * OpaqueTokenIntrospector or function-runtime.security.static-tokens accept, and
+		 * needs Spring Security's resource server on the classpath.
+		 */
+		private boolean isPublic = true;
+
+		/**
+		 * Principal names that may call the function when it is private; the others get
+		 * 403. Empty lets every caller with a valid token call it.
+		 */
+		private List<String> invokers = new ArrayList<>();
+
 		public String getId() {
 			return this.id;
 		}
@@ -369,6 +385,22 @@ public class FunctionRuntimeProperties {
 
 		public void setRequestsLimit(Integer requestsLimit) {
 			this.requestsLimit = requestsLimit;
+		}
+
+		public boolean isPublic() {
+			return this.isPublic;
+		}
+
+		public void setPublic(boolean isPublic) {
+			this.isPublic = isPublic;
+		}
+
+		public List<String> getInvokers() {
+			return this.invokers;
+		}
+
+		public void setInvokers(List<String> invokers) {
+			this.invokers = invokers;
 		}
 
 	}

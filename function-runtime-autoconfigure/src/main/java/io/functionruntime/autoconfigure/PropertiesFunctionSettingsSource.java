@@ -9,6 +9,7 @@ import java.util.Set;
 import io.functionruntime.autoconfigure.FunctionRuntimeProperties.Defaults;
 import io.functionruntime.autoconfigure.FunctionRuntimeProperties.Function;
 import io.functionruntime.registry.EntryPoint;
+import io.functionruntime.registry.FunctionAccess;
 import io.functionruntime.registry.FunctionDefinitionException;
 import io.functionruntime.registry.FunctionSettings;
 import io.functionruntime.registry.FunctionSettingsSource;
@@ -56,11 +57,15 @@ class PropertiesFunctionSettingsSource implements FunctionSettingsSource {
 		check(requestsLimit == null || requestsLimit >= 1, name, prefix + "requests-limit",
 				"must be at least 1, but is " + requestsLimit);
 		check(memory >= 1, name, prefix + "memory-limit", "must be at least 1MB");
+		check(!own.isPublic() || own.getInvokers().isEmpty(), name, prefix + "invokers",
+				"is set, but the function is public, so anyone may call it and the invokers are ignored; set "
+						+ prefix + "public=false to allow only them");
 		return new FunctionSettings(orGenerated(own.getId(), "d4e", name), orDefault(own.getName(), name),
 				orGenerated(own.getVersionId(), "d4e", name + "#version"),
 				orGenerated(own.getLogGroupId(), "ckg", name + "#log-group"), (int) memory, timeout, concurrency,
 				instancesLimit, provisioned,
-				(requestsLimit != null) ? requestsLimit : 10 * instancesLimit * concurrency);
+				(requestsLimit != null) ? requestsLimit : 10 * instancesLimit * concurrency,
+				own.isPublic() ? FunctionAccess.PUBLIC : new FunctionAccess(false, Set.copyOf(own.getInvokers())));
 	}
 
 	private static void check(boolean valid, String function, String property, String problem) {

@@ -16,7 +16,9 @@ import java.time.Duration;
  * @param instancesLimit how many instances may run
  * @param provisionedInstances how many instances are created at startup
  * @param requestsLimit how many calls may be in flight or queued
+ * @param access who may call the function
  */
 public record FunctionSettings(String id, String name, String versionId, String logGroupId, int memoryLimitMb,
-		Duration timeout, int concurrency, int instancesLimit, int provisionedInstances, int requestsLimit) {
+		Duration timeout, int concurrency, int instancesLimit, int provisionedInstances, int requestsLimit,
+		FunctionAccess access) {
 }

@@ -35,14 +35,18 @@ public class FunctionController implements HttpRequestHandler {
 
 	private final long maxEventSize;
 
+	private final FunctionAccessCheck accessCheck;
+
 	public FunctionController(FunctionRegistry registry, HttpEventMapper eventMapper, EventBinder eventBinder,
-			FunctionInvoker invoker, ResponseWriter responseWriter, long maxEventSize) {
+			FunctionInvoker invoker, ResponseWriter responseWriter, long maxEventSize,
+			FunctionAccessCheck accessCheck) {
 		this.registry = registry;
 		this.eventMapper = eventMapper;
 		this.eventBinder = eventBinder;
 		this.invoker = invoker;
 		this.responseWriter = responseWriter;
 		this.maxEventSize = maxEventSize;
+		this.accessCheck = accessCheck;
 	}
 
 	@Override
@@ -52,6 +56,7 @@ public class FunctionController implements HttpRequestHandler {
 		response.setHeader(HttpEventMapper.REQUEST_ID, requestId);
 		try {
 			FunctionDefinition function = route(request);
+			this.accessCheck.check(request, response, function);
 			this.responseWriter.identify(response, function);
 			QueryString query = QueryString.parse(request.getQueryString());
 			Object event = query.raw() ? rawEvent(request, function)

@@ -2,9 +2,10 @@ package io.functionruntime.web;
 
 /**
  * A request the runtime answers itself, before any handler is called: a bad request, a
- * request too large, an unknown function. It carries the status and the error body.
+ * request too large, an unknown function, a call to a private function its caller may not
+ * make. It carries the status and the error body.
  */
-final class RequestRejectedException extends RuntimeException {
+public final class RequestRejectedException extends RuntimeException {
 
 	private final int status;
 
@@ -23,6 +24,24 @@ final class RequestRejectedException extends RuntimeException {
 	static RequestRejectedException tooLarge(long limit) {
 		return new RequestRejectedException(413, "RequestTooLarge",
 				"Request is too large: the event may hold at most " + limit + " bytes");
+	}
+
+	/**
+	 * A call without valid credentials.
+	 * @param message what is missing or wrong
+	 * @return the rejection, 401 Unauthorized
+	 */
+	public static RequestRejectedException unauthorized(String message) {
+		return new RequestRejectedException(401, "Unauthorized", message);
+	}
+
+	/**
+	 * A call by an authenticated caller that may not make it.
+	 * @param message who may not do what
+	 * @return the rejection, 403 Forbidden
+	 */
+	public static RequestRejectedException forbidden(String message) {
+		return new RequestRejectedException(403, "Forbidden", message);
 	}
 
 	int status() {
