@@ -1,30 +1,27 @@
 package io.functionruntime.invoke;
 
 import java.util.concurrent.Executor;
-import java.util.concurrent.SynchronousQueue;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 
 /**
- * The threads handlers run on, and their asynchronous continuations when they use the
- * context's executor. A thread is taken per running call, so a handler stuck past its
- * deadline holds only its own thread; idle threads are dropped after a minute.
+ * The threads that run handlers' asynchronous continuations when they use the context's
+ * executor. A thread is taken per task, so a continuation stuck past its call's deadline
+ * holds only its own thread; idle threads are dropped after a minute, and what still runs
+ * is interrupted when the application context closes.
  */
 public class WorkerThreads implements Executor, DisposableBean {
 
-	private final ThreadPoolExecutor pool;
+	private final ThreadPoolTaskExecutor pool = new ThreadPoolTaskExecutor();
 
 	public WorkerThreads() {
-		AtomicInteger count = new AtomicInteger();
-		this.pool = new ThreadPoolExecutor(0, Integer.MAX_VALUE, 60, TimeUnit.SECONDS, new SynchronousQueue<>(),
-				(task) -> {
-					Thread thread = new Thread(task, "function-worker-" + count.incrementAndGet());
-					thread.setDaemon(true);
-					return thread;
-				});
+		this.pool.setThreadNamePrefix("function-worker-");
+		this.pool.setDaemon(true);
+		this.pool.setCorePoolSize(0);
+		this.pool.setQueueCapacity(0);
+		this.pool.setKeepAliveSeconds(60);
+		this.pool.initialize();
 	}
 
 	@Override
@@ -32,10 +29,9 @@ public class WorkerThreads implements Executor, DisposableBean {
 		this.pool.execute(task);
 	}
 
-	/** Interrupts what still runs when the application is closed. */
 	@Override
 	public void destroy() {
-		this.pool.shutdownNow();
+		this.pool.shutdown();
 	}
 
 }

@@ -28,8 +28,8 @@ public class AsteriskOptionsValve extends ValveBase implements AccessLog {
 	@Override
 	public void log(Request request, Response response, long time) {
 		if (!response.isCommitted() && "*".equals(request.getRequestURI())
-				&& response.getHeader(HttpEventMapper.REQUEST_ID) == null) {
-			response.setHeader(HttpEventMapper.REQUEST_ID, RequestIds.next());
+				&& response.getHeader(HeaderNames.REQUEST_ID) == null) {
+			response.setHeader(HeaderNames.REQUEST_ID, RequestIds.next());
 		}
 	}
 

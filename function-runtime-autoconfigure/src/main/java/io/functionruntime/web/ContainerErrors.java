@@ -28,8 +28,8 @@ final class ContainerErrors {
 		try {
 			response.setSuspended(false);
 			response.resetBuffer();
-			if (response.getHeader(HttpEventMapper.REQUEST_ID) == null) {
-				response.setHeader(HttpEventMapper.REQUEST_ID, RequestIds.next());
+			if (response.getHeader(HeaderNames.REQUEST_ID) == null) {
+				response.setHeader(HeaderNames.REQUEST_ID, RequestIds.next());
 			}
 			response.setContentType("application/json");
 			response.setContentLength(body.length);

@@ -53,7 +53,7 @@ public class FunctionController implements HttpRequestHandler {
 	public void handleRequest(HttpServletRequest request, HttpServletResponse response) throws IOException {
 		long arrivalMillis = System.currentTimeMillis();
 		String requestId = RequestIds.next();
-		response.setHeader(HttpEventMapper.REQUEST_ID, requestId);
+		response.setHeader(HeaderNames.REQUEST_ID, requestId);
 		try {
 			FunctionDefinition function = route(request);
 			this.accessCheck.check(request, response, function);

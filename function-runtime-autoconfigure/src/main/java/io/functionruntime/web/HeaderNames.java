@@ -1,12 +1,37 @@
 package io.functionruntime.web;
 
 /**
- * Header names in the canonical form of Go's {@code CanonicalHeaderKey}, which the cloud's
- * router uses: the first letter and every letter after a hyphen upper case, the rest lower
- * case ({@code x-real-remote-address} → {@code X-Real-Remote-Address}). A name with a
- * character that is not allowed in a header name is left as it is.
+ * The names of the headers the runtime sets itself, and header names in the canonical
+ * form of Go's {@code CanonicalHeaderKey}, which the cloud's router uses: the first letter
+ * and every letter after a hyphen upper case, the rest lower case
+ * ({@code x-real-remote-address} → {@code X-Real-Remote-Address}). A name with a character
+ * that is not allowed in a header name is left as it is.
  */
 final class HeaderNames {
+
+	/** The call's request id, on every answer and in the event. */
+	static final String REQUEST_ID = "X-Request-Id";
+
+	/** The call's trace id, in the event: the client's, or a new one. */
+	static final String TRACE_ID = "X-Trace-Id";
+
+	/** The client's address and port, in the event. */
+	static final String REAL_REMOTE_ADDRESS = "X-Real-Remote-Address";
+
+	/** The addresses the call came through, in the event. */
+	static final String FORWARDED_FOR = "X-Forwarded-For";
+
+	/** The function's id, on every answer of a function. */
+	static final String FUNCTION_ID = "X-Function-Id";
+
+	/** The function's version id, on every answer of a function. */
+	static final String FUNCTION_VERSION_ID = "X-Function-Version-Id";
+
+	/** Marks an answer as the function's failure or timeout. */
+	static final String FUNCTION_ERROR = "X-Function-Error";
+
+	/** What a handler's header that the router keeps for itself is renamed with. */
+	static final String REMAPPED_PREFIX = "X-Yf-Remapped-";
 
 	private HeaderNames() {
 	}

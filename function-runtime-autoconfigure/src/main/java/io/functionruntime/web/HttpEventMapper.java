@@ -25,14 +25,6 @@ import jakarta.servlet.http.HttpServletRequest;
  */
 public class HttpEventMapper {
 
-	static final String REQUEST_ID = "X-Request-Id";
-
-	static final String TRACE_ID = "X-Trace-Id";
-
-	static final String REAL_REMOTE_ADDRESS = "X-Real-Remote-Address";
-
-	static final String FORWARDED_FOR = "X-Forwarded-For";
-
 	private static final Set<String> REMOVED_HEADERS = Set.of("Expect", "Te", "Trailer", "Upgrade",
 			"Proxy-Authenticate", "Authorization", "Connection", "Content-Md5", "Max-Forwards", "Server",
 			"Transfer-Encoding", "Www-Authenticate", "Cookie");
@@ -105,12 +97,12 @@ public class HttpEventMapper {
 			headers.put(name, values);
 		}
 		String clientIp = request.getRemoteAddr();
-		List<String> forwardedFor = headers.get(FORWARDED_FOR);
-		headers.put(FORWARDED_FOR,
+		List<String> forwardedFor = headers.get(HeaderNames.FORWARDED_FOR);
+		headers.put(HeaderNames.FORWARDED_FOR,
 				List.of((forwardedFor != null) ? String.join(", ", forwardedFor) + ", " + clientIp : clientIp));
-		headers.put(REAL_REMOTE_ADDRESS, List.of("[" + clientIp + "]:" + request.getRemotePort()));
-		headers.put(REQUEST_ID, List.of(requestId));
-		headers.computeIfAbsent(TRACE_ID, (name) -> List.of(RequestIds.next()));
+		headers.put(HeaderNames.REAL_REMOTE_ADDRESS, List.of("[" + clientIp + "]:" + request.getRemotePort()));
+		headers.put(HeaderNames.REQUEST_ID, List.of(requestId));
+		headers.computeIfAbsent(HeaderNames.TRACE_ID, (name) -> List.of(RequestIds.next()));
 		return headers;
 	}
 

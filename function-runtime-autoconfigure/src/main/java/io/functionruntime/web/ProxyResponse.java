@@ -26,8 +26,8 @@ import tools.jackson.databind.JsonNode;
 record ProxyResponse(int status, Map<String, List<String>> headers, byte[] body) {
 
 	private static final Set<String> DROPPED = Set.of("Host", "Authorization", "User-Agent", "Connection",
-			"Max-Forwards", "Cookie", "X-Request-Id", "X-Function-Id", "X-Function-Version-Id",
-			"X-Content-Type-Options", "Content-Length", "X-Function-Error");
+			"Max-Forwards", "Cookie", HeaderNames.REQUEST_ID, HeaderNames.FUNCTION_ID,
+			HeaderNames.FUNCTION_VERSION_ID, "X-Content-Type-Options", "Content-Length", HeaderNames.FUNCTION_ERROR);
 
 	private static final Set<String> REMAPPED = Set.of("Content-Md5", "Date", "Server", "Www-Authenticate");
 
@@ -127,7 +127,7 @@ record ProxyResponse(int status, Map<String, List<String>> headers, byte[] body)
 		if (DROPPED.contains(name)) {
 			return;
 		}
-		headers.put(REMAPPED.contains(name) ? "X-Yf-Remapped-" + name : name, values);
+		headers.put(REMAPPED.contains(name) ? HeaderNames.REMAPPED_PREFIX + name : name, values);
 	}
 
 	private static byte[] body(JsonNode result) {

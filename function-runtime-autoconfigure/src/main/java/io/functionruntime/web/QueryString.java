@@ -1,6 +1,6 @@
 package io.functionruntime.web;
 
-import java.io.ByteArrayOutputStream;
+import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -58,48 +58,14 @@ public record QueryString(Map<String, List<String>> values, boolean raw) {
 	}
 
 	private static String decode(String text, int from, int to) {
-		boolean plain = true;
-		for (int i = from; i < to && plain; i++) {
-			char c = text.charAt(i);
-			plain = c != '%' && c != '+';
+		String part = text.substring(from, to);
+		try {
+			return URLDecoder.decode(part, StandardCharsets.UTF_8);
 		}
-		if (plain) {
-			return text.substring(from, to);
+		catch (IllegalArgumentException ex) {
+			throw RequestRejectedException
+				.badRequest("Malformed percent-encoding in the query string: '" + part + "'");
 		}
-		ByteArrayOutputStream bytes = new ByteArrayOutputStream(to - from);
-		for (int i = from; i < to; i++) {
-			char c = text.charAt(i);
-			if (c == '+') {
-				bytes.write(' ');
-			}
-			else if (c == '%') {
-				if (i + 2 >= to) {
-					throw malformed(text, from, to);
-				}
-				int high = Character.digit(text.charAt(i + 1), 16);
-				int low = Character.digit(text.charAt(i + 2), 16);
-				if (high < 0 || low < 0) {
-					throw malformed(text, from, to);
-				}
-				bytes.write((high << 4) | low);
-				i += 2;
-			}
-			else if (c < 0x80) {
-				bytes.write(c);
-			}
-			else {
-				int end = Character.isHighSurrogate(c) && i + 1 < to ? i + 2 : i + 1;
-				byte[] encoded = text.substring(i, end).getBytes(StandardCharsets.UTF_8);
-				bytes.write(encoded, 0, encoded.length);
-				i = end - 1;
-			}
-		}
-		return bytes.toString(StandardCharsets.UTF_8);
-	}
-
-	private static RequestRejectedException malformed(String text, int from, int to) {
-		return RequestRejectedException
-			.badRequest("Malformed percent-encoding in the query string: '" + text.substring(from, to) + "'");
 	}
 
 	/**

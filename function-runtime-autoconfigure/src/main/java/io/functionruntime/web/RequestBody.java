@@ -2,7 +2,6 @@ package io.functionruntime.web;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.util.Arrays;
 
 import jakarta.servlet.http.HttpServletRequest;
 
@@ -16,8 +15,8 @@ final class RequestBody {
 
 	private static final byte[] EMPTY = new byte[0];
 
-	/** What a declared length may allocate before any byte arrives; more grows as it comes. */
-	private static final int INITIAL_BUFFER_LIMIT = 64 * 1024;
+	/** The largest array the JVM reliably allocates. */
+	private static final int MAX_ARRAY = Integer.MAX_VALUE - 8;
 
 	private RequestBody() {
 	}
@@ -39,43 +38,21 @@ final class RequestBody {
 			return EMPTY;
 		}
 		try (InputStream in = request.getInputStream()) {
-			byte[] buffer = new byte[(int) Math.min((declared > 0) ? declared : 1024, INITIAL_BUFFER_LIMIT)];
-			int length = 0;
-			while (true) {
-				if (length == buffer.length) {
-					int next = in.read();
-					if (next < 0) {
-						return complete(buffer, length, declared);
-					}
-					if (length + 1 > limit) {
-						throw RequestRejectedException.tooLarge(eventLimit);
-					}
-					buffer = Arrays.copyOf(buffer, (int) Math.min(Math.max(length * 2L, 8192), limit + 1));
-					buffer[length++] = (byte) next;
-				}
-				int read = in.read(buffer, length, buffer.length - length);
-				if (read < 0) {
-					return complete(buffer, length, declared);
-				}
-				length += read;
-				if (length > limit) {
-					throw RequestRejectedException.tooLarge(eventLimit);
-				}
+			byte[] body = in.readNBytes((int) Math.min(limit + 1, MAX_ARRAY));
+			if (body.length > limit) {
+				throw RequestRejectedException.tooLarge(eventLimit);
 			}
+			if (declared > body.length) {
+				throw new IllegalStateException("The request body was read before the function runtime read it: "
+						+ body.length + " of " + declared + " declared bytes were left. A filter that reads the "
+						+ "parameters or parts of a function call (getParameter, getParts) consumes its body: "
+						+ "make it skip function calls (FunctionServlet.isFunctionCall(request)).");
+			}
+			return body;
 		}
 		catch (IOException ex) {
 			throw RequestRejectedException.badRequest("The request body could not be read: " + ex.getMessage());
 		}
-	}
-
-	private static byte[] complete(byte[] buffer, int length, long declared) {
-		if (declared > length) {
-			throw new IllegalStateException("The request body was read before the function runtime read it: " + length
-					+ " of " + declared + " declared bytes were left. A filter that reads the parameters or parts of a "
-					+ "function call (getParameter, getParts) consumes its body: make it skip function calls "
-					+ "(FunctionServlet.isFunctionCall(request)).");
-		}
-		return (length == buffer.length) ? buffer : Arrays.copyOf(buffer, length);
 	}
 
 }

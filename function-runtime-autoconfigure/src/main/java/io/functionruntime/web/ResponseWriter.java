@@ -51,8 +51,8 @@ public class ResponseWriter {
 	 * @param function the function
 	 */
 	public void identify(HttpServletResponse response, FunctionDefinition function) {
-		response.setHeader("X-Function-Id", function.settings().id());
-		response.setHeader("X-Function-Version-Id", function.settings().versionId());
+		response.setHeader(HeaderNames.FUNCTION_ID, function.settings().id());
+		response.setHeader(HeaderNames.FUNCTION_VERSION_ID, function.settings().versionId());
 	}
 
 	/**
@@ -72,11 +72,11 @@ public class ResponseWriter {
 					: writeProxy(response, success.value(), requestId);
 		}
 		if (result instanceof InvocationResult.Failure failure) {
-			response.setHeader("X-Function-Error", "true");
+			response.setHeader(HeaderNames.FUNCTION_ERROR, "true");
 			writeError(response, 502, handlerError(failure.error()));
 		}
 		else if (result instanceof InvocationResult.TimedOut timedOut) {
-			response.setHeader("X-Function-Error", "true");
+			response.setHeader(HeaderNames.FUNCTION_ERROR, "true");
 			writeError(response, 504,
 					ErrorBody.of("TimeoutError", "Function timed out after " + timedOut.timeoutMillis() + " ms"));
 		}
