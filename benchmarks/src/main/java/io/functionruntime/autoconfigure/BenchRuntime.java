@@ -12,7 +12,7 @@ import io.functionruntime.registry.AnnotatedFunctionHandlerDiscoverer;
 import io.functionruntime.registry.FunctionDefinition;
 import io.functionruntime.registry.FunctionRegistry;
 import io.functionruntime.token.TokenProvider;
-import io.functionruntime.web.EventBinder;
+import io.functionruntime.event.EventBinder;
 import io.functionruntime.web.FunctionAccessCheck;
 import io.functionruntime.web.FunctionController;
 import io.functionruntime.web.HttpEventMapper;

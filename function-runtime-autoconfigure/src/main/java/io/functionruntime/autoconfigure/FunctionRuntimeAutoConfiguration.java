@@ -21,7 +21,7 @@ import io.functionruntime.token.TokenProvider;
 import io.functionruntime.web.ApplicationFormContentFilter;
 import io.functionruntime.web.ApplicationHiddenHttpMethodFilter;
 import io.functionruntime.web.AsteriskOptionsValve;
-import io.functionruntime.web.EventBinder;
+import io.functionruntime.event.EventBinder;
 import io.functionruntime.web.FunctionAccessCheck;
 import io.functionruntime.web.FunctionController;
 import io.functionruntime.web.FunctionErrorValve;

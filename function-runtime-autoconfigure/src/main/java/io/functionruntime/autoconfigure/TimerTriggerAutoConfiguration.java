@@ -6,7 +6,7 @@ import io.functionruntime.autoconfigure.TriggerProperties.Timer;
 import io.functionruntime.invoke.FunctionInvoker;
 import io.functionruntime.registry.FunctionRegistry;
 import io.functionruntime.trigger.TimerTriggerScheduler;
-import io.functionruntime.web.EventBinder;
+import io.functionruntime.event.EventBinder;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionMessage;

@@ -13,7 +13,7 @@ import io.functionruntime.invoke.FunctionInvoker;
 import io.functionruntime.invoke.InvocationResult;
 import io.functionruntime.invoke.Outcome;
 import io.functionruntime.registry.FunctionDefinition;
-import io.functionruntime.web.EventBinder;
+import io.functionruntime.event.EventBinder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -2,6 +2,8 @@ package io.functionruntime.web;
 
 import java.io.IOException;
 
+import io.functionruntime.event.EventBinder;
+import io.functionruntime.event.EventBindingException;
 import io.functionruntime.invoke.FunctionInvoker;
 import io.functionruntime.registry.FunctionDefinition;
 import io.functionruntime.registry.FunctionRegistry;
@@ -68,6 +70,10 @@ public class FunctionController implements HttpRequestHandler {
 				response.setHeader("Connection", "close");
 			}
 			this.responseWriter.writeError(response, ex.status(), ErrorBody.of(ex.errorType(), ex.getMessage()));
+			completeAsync(request);
+		}
+		catch (EventBindingException ex) {
+			this.responseWriter.writeError(response, 400, ErrorBody.of("BadRequest", ex.getMessage()));
 			completeAsync(request);
 		}
 		catch (IOException ex) {

@@ -23,7 +23,7 @@ import io.functionruntime.registry.HandlerCandidate;
 import io.functionruntime.token.TokenProvider;
 import io.functionruntime.web.ApplicationFormContentFilter;
 import io.functionruntime.web.ApplicationHiddenHttpMethodFilter;
-import io.functionruntime.web.EventBinder;
+import io.functionruntime.event.EventBinder;
 import io.functionruntime.web.FunctionController;
 import io.functionruntime.web.FunctionServlet;
 import io.functionruntime.web.HttpEventMapper;

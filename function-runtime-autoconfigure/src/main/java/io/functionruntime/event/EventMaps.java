@@ -1,4 +1,4 @@
-package io.functionruntime.web;
+package io.functionruntime.event;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -1,4 +1,4 @@
-package io.functionruntime.web;
+package io.functionruntime.event;
 
 import java.lang.invoke.MethodType;
 import java.math.BigDecimal;

@@ -1,4 +1,4 @@
-package io.functionruntime.web;
+package io.functionruntime.event;
 
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
@@ -30,7 +30,7 @@ public class EventBinder {
 	 * @param event the event
 	 * @param adapter the handler
 	 * @return the argument
-	 * @throws RequestRejectedException when the event does not fit the handler's type
+	 * @throws EventBindingException when the event does not fit the handler's type
 	 */
 	public Object bindHttp(HttpEvent event, HandlerAdapter adapter) {
 		if (adapter.eventKind() == EventKind.HTTP_EVENT) {
@@ -52,7 +52,7 @@ public class EventBinder {
 	 * @param event the event, any value Jackson can write
 	 * @param adapter the handler
 	 * @return the argument
-	 * @throws RequestRejectedException when the event does not fit the handler's type
+	 * @throws EventBindingException when the event does not fit the handler's type
 	 */
 	public Object bindJson(Object event, HandlerAdapter adapter) {
 		try {
@@ -63,7 +63,7 @@ public class EventBinder {
 			};
 		}
 		catch (JacksonException ex) {
-			throw RequestRejectedException.badRequest(JsonProblem.of(ex).message("The event"));
+			throw new EventBindingException(JsonProblem.of(ex).message("The event"));
 		}
 	}
 
@@ -72,7 +72,7 @@ public class EventBinder {
 	 * @param body the body
 	 * @param adapter the handler
 	 * @return the argument
-	 * @throws RequestRejectedException when the body is not valid JSON for the handler's type
+	 * @throws EventBindingException when the body is not valid JSON for the handler's type
 	 */
 	public Object bindRaw(byte[] body, HandlerAdapter adapter) {
 		return switch (adapter.eventKind()) {
@@ -87,7 +87,7 @@ public class EventBinder {
 			return this.jsonMapper.readValue(body, adapter.eventType());
 		}
 		catch (JacksonException ex) {
-			throw RequestRejectedException.badRequest(JsonProblem.of(ex).message("The request body"));
+			throw new EventBindingException(JsonProblem.of(ex).message("The request body"));
 		}
 	}
 

@@ -1,4 +1,4 @@
-package io.functionruntime.web;
+package io.functionruntime.event;
 
 import java.util.List;
 import java.util.Map;
