@@ -1,8 +1,11 @@
-# Shared by benchmarks/run.sh and benchmarks/startup.sh (sourced, not run): the run's stamp, the
-# seed's request, messages, the server that is always stopped, the tool check, the clean build
-# and the memory priming before a start.
+# Shared by benchmarks/run.sh and benchmarks/startup.sh (sourced, not run): the run's stamp and
+# results folder, the seed's request, messages, the server that is always stopped, the tool
+# check, the clean build and the memory priming before a start.
 
 STAMP="$(date -u +%Y%m%dT%H%M%SZ)"
+
+# Where a run's report goes, one file per run named after STAMP; never into docs/.
+RESULTS_DIR="$ROOT/benchmarks/results"
 
 # The seed's request: curl --data '{"hello": "world"}' -H 'Content-Type: application/json'
 # 'http://localhost:8080/main.handler?param=one'.

@@ -1,6 +1,8 @@
 #!/usr/bin/env python3
-"""Turns one run of benchmarks/run.sh (its output folder) into the Markdown section that
-run.sh appends to docs/benchmarks.md. Standard library only."""
+"""Turns one run of benchmarks/run.sh (its output folder) into a Markdown report on standard
+output, which run.sh saves as benchmarks/results/<UTC stamp>.md. Standard library only.
+
+Usage: python3 benchmarks/report.py benchmarks/target/run-<stamp>"""
 
 import csv
 import json
@@ -282,14 +284,17 @@ def main():
         targets.append(f"| allocated per call < 20 KB (JMH, no-op handler, {name}) | {fmt(alloc)} B "
                        f"| {verdict(alloc < TARGET_CALL_BYTES)} |")
 
-    print(f"""
-## Run of {machine['date']}
+    print(f"""# Benchmark run of {machine['date']}
+
+Written by `benchmarks/run.sh`; what is measured and how is in `docs/benchmarks.md`.
 
 - Machine: {machine['nproc']} cores ({machine['cpu']}), {machine['memory']} memory, {machine['kernel']}
 - JDK: {machine['java']}
 - {machine['maven']}; {machine['wrk']}; commit {machine['commit']}
 - JVM flags of the JMH forks and of both servers: `{machine['jvm_flags']}`
 - JMH: `{machine.get('jmh_args', '')} -prof gc`
+- Raw data: `benchmarks/target/{out.name}/` (JMH JSON, wrk output, server log heads), until the next build
+  of the module
 - Load: {machine['rounds']} rounds, each starting every variant once in rotated order; per JVM a
   {machine.get('warmup_1', '?')} s warm-up at 1 connection, {machine['duration']} s measured at 1, a
   {machine['warmup']} s warm-up at 32 connections; then, all variants of the round running,
@@ -297,17 +302,17 @@ def main():
   order. A measurement is *clean* when other processes used at most {clean_cores} cores
   meanwhile; one that is not is taken again (see "runs"/"starts"), and the medians use the
   clean ones. The targets at 32 connections are checked against the median of the ratios to
-  the baseline's measurement in the same turn
+  the baseline's measurement in the same turn.
 
-### Targets
+## Targets
 
 {chr(10).join(targets)}
 
-### Per call, in process (JMH, `-prof gc`)
+## Per call, in process (JMH, `-prof gc`)
 
 {jmh_table}
 
-### End to end on 127.0.0.1 (wrk)
+## End to end on 127.0.0.1 (wrk)
 
 {load_table}
 
@@ -319,7 +324,7 @@ def main():
 
 </details>
 
-### Exact commands
+## Exact commands
 
 ```
 {chr(10).join(f"# {k}{chr(10)}{v}" for k, v in commands)}

@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Runs every benchmark of function-runtime and appends a dated section to docs/benchmarks.md:
+# Runs every benchmark of function-runtime and writes the results to their own file,
+# benchmarks/results/<UTC stamp>.md (never to docs/):
 #   1. JMH microbenchmarks of the per-call runtime work (ns/op and B/op with -prof gc);
 #   2. an end-to-end load benchmark on 127.0.0.1 with wrk: the sample app's main.handler
 #      (default logging, the router log at WARN, and the router log on the call's thread;
@@ -12,7 +13,8 @@
 # Knobs for a quick try (the committed results use the defaults): ROUNDS, WINDOWS, DURATION, WARMUP_1,
 # WARMUP, JMH_ARGS, JVM_FLAGS, VARIANTS (space-separated; baseline and function are needed),
 # PORT_BASELINE, PORT_FUNCTION, QUIET_WAIT, CLEAN_CORES, RETRIES, TIME_BUDGET, NO_REPORT=1
-# (do not touch docs/).
+# (the report stays in benchmarks/target/run-<stamp>/report.md; nothing is written to
+# benchmarks/results/), DRY_RUN=1 (print the plan; build, start and measure nothing).
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -30,7 +32,7 @@ JVM_FLAGS=${JVM_FLAGS:-"-Xmx512m -XX:+UseSerialGC"}
 PORT_BASELINE=${PORT_BASELINE:-28080}
 PORT_FUNCTION=${PORT_FUNCTION:-28081}
 # At 32 connections the variants of a round, all started, take turns: WINDOWS measurements of
-# DURATION s each, so that every variant is measured next to the baseline (see "Noise" in
+# DURATION s each, so that every variant is measured next to the baseline (see "Turns" in
 # docs/benchmarks.md).
 WINDOWS=${WINDOWS:-3}
 QUIET_WAIT=${QUIET_WAIT:-30}
@@ -48,9 +50,11 @@ OUT="$ROOT/benchmarks/target/run-$STAMP"
 LUA="$ROOT/benchmarks/wrk/seed.lua"
 CLK_TCK="$(getconf CLK_TCK)"
 
+RESULTS="$RESULTS_DIR/$STAMP.md"
+
 # ---------------------------------------------------------------- tools
 require java mvn curl python3
-if ! command -v wrk >/dev/null; then
+if [[ "${DRY_RUN:-0}" != 1 ]] && ! command -v wrk >/dev/null; then
 	log "installing wrk from Debian's packages"
 	SUDO=""
 	[[ "$(id -u)" -ne 0 ]] && SUDO="sudo"
@@ -71,13 +75,29 @@ for variant in "${VARIANTS[@]}"; do
 	fi
 done
 
+# DRY_RUN=1: the plan of the run, without building, starting or measuring anything.
+if [[ "${DRY_RUN:-0}" == 1 ]]; then
+	log "dry run: nothing is built, started or measured"
+	log "build: $BUILD_CMD"
+	for variant in "${VARIANTS[@]}"; do log "variant $variant on 127.0.0.1:${PORT[$variant]}"; done
+	log "$ROUNDS round(s): per JVM ${WARMUP_1} s warm-up and ${DURATION} s measured at 1 connection, ${WARMUP} s warm-up at 32; then $WINDOWS turn(s) of ${DURATION} s at 32 connections; time budget ${TIME_BUDGET} s"
+	log "JMH: $JMH_ARGS -prof gc, JVM flags $JVM_FLAGS"
+	log "raw data: ${OUT#"$ROOT"/}/"
+	if [[ "${NO_REPORT:-0}" == 1 ]]; then
+		log "report: ${OUT#"$ROOT"/}/report.md only (NO_REPORT=1)"
+	else
+		log "report: ${RESULTS#"$ROOT"/}"
+	fi
+	exit 0
+fi
+
 # ---------------------------------------------------------------- build
 build_project "$OUT"
 
 # ---------------------------------------------------------------- machine
 {
 	echo "date=$(date -u '+%Y-%m-%d %H:%M UTC')"
-	echo "commit=$(git rev-parse --short HEAD 2>/dev/null || echo unknown)$(git diff --quiet HEAD -- . ':!docs' 2>/dev/null || echo ' (with uncommitted changes)')"
+	echo "commit=$(git rev-parse --short HEAD 2>/dev/null || echo unknown)$(git diff --quiet HEAD -- . ':!docs' ':!benchmarks/results' 2>/dev/null || echo ' (with uncommitted changes)')"
 	echo "nproc=$(nproc)"
 	echo "cpu=$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//')"
 	echo "memory=$(free -h | awk '/^Mem:/ {print $2}')"
@@ -299,11 +319,13 @@ for ROUND in $(seq 1 "$ROUNDS"); do
 done
 
 # ---------------------------------------------------------------- report
+# Each run gets a file of its own; docs/benchmarks.md is edited by hand from it.
+python3 "$ROOT/benchmarks/report.py" "$OUT" > "$OUT/report.md"
 if [[ "${NO_REPORT:-0}" == 1 ]]; then
-	python3 "$ROOT/benchmarks/report.py" "$OUT" > "$OUT/report.md"
 	log "report written to $OUT/report.md only (NO_REPORT=1)"
 else
-	python3 "$ROOT/benchmarks/report.py" "$OUT" | tee "$OUT/report.md" >> "$ROOT/docs/benchmarks.md"
-	log "appended to docs/benchmarks.md (raw data in $OUT)"
+	mkdir -p "$RESULTS_DIR"
+	cp "$OUT/report.md" "$RESULTS"
+	log "results written to ${RESULTS#"$ROOT"/} (raw data in $OUT)"
 fi
 cat "$OUT/report.md"
