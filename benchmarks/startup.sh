@@ -7,7 +7,7 @@
 #   cds         the sample app extracted + AppCDS archive (no other flag), for the breakdown
 #   fast        the sample app as sample-app/fast-start.sh starts it: extracted + AppCDS + C1 only
 # in alternation (order rotated each round), ROUNDS rounds; prints medians and ratios and
-# appends a dated section to docs/benchmarks.md (unless NO_REPORT=1).
+# writes its report to benchmarks/results/startup-<stamp>.md (unless NO_REPORT=1); never to docs/.
 # Usage: bash benchmarks/startup.sh      Knobs: ROUNDS (5), PORT (28090), JVM_FLAGS (all variants, ""),
 #        TIMEOUT (60 s per start), PRIME_MB (1024, see lib.sh), NO_REPORT=1.
 set -euo pipefail
@@ -141,5 +141,5 @@ log "fast / baseline = $(ratio "${MED[fast]}" "${MED[baseline]}") (goal <= 0.50:
 	echo "- Goal fast ≤ 0.5 × baseline: **$GOAL** (fast / baseline = $(ratio "${MED[fast]}" "${MED[baseline]}"))."
 	echo "- Distance from the Functions Framework invoker's 0.6 s: $FROM_FF."
 	echo "- Raw data: \`benchmarks/target/startup-$STAMP/\`."
-} >> docs/benchmarks.md
-log "appended to docs/benchmarks.md"
+} > "$RESULTS_DIR/startup-$STAMP.md"
+log "report written to $RESULTS_DIR/startup-$STAMP.md"
