@@ -33,9 +33,9 @@ public class FunctionLogFormatter extends JsonWriterStructuredLogFormatter<ILogg
 	}
 
 	/**
-	 * Encodes the line written as a string. Spring Boot's default writes it through a new
-	 * {@code OutputStreamWriter} for every line, whose 8 KB encoding buffer made up most of
-	 * the 17 KB a line allocated (JMH {@code RouterLineBenchmark}, {@code console=structured}).
+	 * Encodes the line written as a string: Spring Boot's default writes each line through
+	 * a new {@code OutputStreamWriter}, whose encoding buffer was most of what a line cost
+	 * (see the benchmark docs).
 	 */
 	@Override
 	public byte[] formatAsBytes(ILoggingEvent event, Charset charset) {
