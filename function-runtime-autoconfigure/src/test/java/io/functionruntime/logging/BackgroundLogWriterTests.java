@@ -23,7 +23,7 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
  * for callers when it falls behind, and what is left at close.
  */
 @Timeout(value = 30, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
-class BackgroundLogWriterTest {
+class BackgroundLogWriterTests {
 
 	private BackgroundLogWriter writer;
 
