@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 import io.functionruntime.IamToken;
 import org.slf4j.Logger;
@@ -52,9 +53,11 @@ public class MetadataTokenProvider implements TokenProvider, SmartLifecycle {
 
 	private final Clock clock;
 
+	private final Supplier<RefreshScheduler> schedulers;
+
 	private volatile CachedToken cached;
 
-	private volatile ScheduledExecutorService scheduler;
+	private volatile RefreshScheduler scheduler;
 
 	private String lastFailure;
 
@@ -71,6 +74,18 @@ public class MetadataTokenProvider implements TokenProvider, SmartLifecycle {
 	 */
 	public MetadataTokenProvider(String metadataUrl, Duration connectTimeout, Duration readTimeout,
 			Duration refreshBefore, Duration retryInterval, JsonMapper jsonMapper, Clock clock) {
+		this(metadataUrl, connectTimeout, readTimeout, refreshBefore, retryInterval, jsonMapper, clock,
+				ExecutorRefreshScheduler::new);
+	}
+
+	/**
+	 * Creates a provider that schedules its refreshes with schedulers of its own, so that
+	 * a test can drive time itself.
+	 * @param schedulers makes the scheduler of each {@link #start()}, closed by
+	 * {@link #stop()}
+	 */
+	MetadataTokenProvider(String metadataUrl, Duration connectTimeout, Duration readTimeout, Duration refreshBefore,
+			Duration retryInterval, JsonMapper jsonMapper, Clock clock, Supplier<RefreshScheduler> schedulers) {
 		this.uri = URI.create(metadataUrl.replaceAll("/+$", "") + TOKEN_PATH);
 		this.client = HttpClient.newBuilder()
 			.connectTimeout(connectTimeout)
@@ -81,6 +96,7 @@ public class MetadataTokenProvider implements TokenProvider, SmartLifecycle {
 		this.retryInterval = retryInterval;
 		this.jsonMapper = jsonMapper;
 		this.clock = clock;
+		this.schedulers = schedulers;
 	}
 
 	@Override
@@ -95,19 +111,15 @@ public class MetadataTokenProvider implements TokenProvider, SmartLifecycle {
 	/** Fetches the first token before the server takes calls, then keeps it fresh. */
 	@Override
 	public void start() {
-		this.scheduler = Executors.newSingleThreadScheduledExecutor((task) -> {
-			Thread thread = new Thread(task, "function-token-refresh");
-			thread.setDaemon(true);
-			return thread;
-		});
+		this.scheduler = this.schedulers.get();
 		refresh();
 	}
 
 	@Override
 	public void stop() {
-		ScheduledExecutorService running = this.scheduler;
+		RefreshScheduler running = this.scheduler;
 		if (running != null) {
-			running.shutdownNow();
+			running.close();
 			this.scheduler = null;
 		}
 	}
@@ -142,9 +154,9 @@ public class MetadataTokenProvider implements TokenProvider, SmartLifecycle {
 			}
 			next = this.retryInterval;
 		}
-		ScheduledExecutorService running = this.scheduler;
-		if (running != null && !running.isShutdown()) {
-			running.schedule(this::refresh, next.toMillis(), TimeUnit.MILLISECONDS);
+		RefreshScheduler running = this.scheduler;
+		if (running != null) {
+			running.schedule(this::refresh, next);
 		}
 	}
 
@@ -206,6 +218,46 @@ public class MetadataTokenProvider implements TokenProvider, SmartLifecycle {
 			Thread.currentThread().interrupt();
 			throw new TokenFetchException("the request was interrupted");
 		}
+	}
+
+	/**
+	 * Runs the next refresh after a delay; one per {@link #start()}.
+	 */
+	interface RefreshScheduler {
+
+		/**
+		 * Runs a task once after a delay, unless closed by then.
+		 * @param task the task
+		 * @param delay how long from now
+		 */
+		void schedule(Runnable task, Duration delay);
+
+		/** Drops the scheduled task and stops running any. */
+		void close();
+
+	}
+
+	/** Refreshes on a daemon thread of its own. */
+	private static final class ExecutorRefreshScheduler implements RefreshScheduler {
+
+		private final ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor((task) -> {
+			Thread thread = new Thread(task, "function-token-refresh");
+			thread.setDaemon(true);
+			return thread;
+		});
+
+		@Override
+		public void schedule(Runnable task, Duration delay) {
+			if (!this.executor.isShutdown()) {
+				this.executor.schedule(task, delay.toMillis(), TimeUnit.MILLISECONDS);
+			}
+		}
+
+		@Override
+		public void close() {
+			this.executor.shutdownNow();
+		}
+
 	}
 
 	private record CachedToken(String accessToken, Instant expiresAt, Duration lifetime) {

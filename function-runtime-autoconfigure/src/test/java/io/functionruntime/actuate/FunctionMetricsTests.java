@@ -4,6 +4,7 @@ import java.net.http.HttpResponse;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
+import io.functionruntime.http.Gate;
 import io.functionruntime.http.TestHttp;
 import io.functionruntime.invoke.FunctionInvoker;
 import io.functionruntime.invoke.InvocationResult;
@@ -61,11 +62,19 @@ class FunctionMetricsTests {
 	@Test
 	void refusedCallIsCountedAsThrottled() throws Exception {
 		double before = count("function.invocations", "function:busy.handler", "outcome:throttled");
+		Gate inside = Gate.open();
 		CompletableFuture<HttpResponse<byte[]>> running = CompletableFuture
-			.supplyAsync(() -> this.http.get("/busy.handler?ms=800"));
-		await().untilAsserted(() -> assertThat(gauge("function.instances", "function:busy.handler", "state:busy"))
-			.isEqualTo(1));
-		assertThat(this.http.get("/busy.handler").statusCode()).isEqualTo(429);
+			.supplyAsync(() -> this.http.get("/busy.handler?" + inside.query()));
+		try {
+			inside.awaitEntered();
+			await().untilAsserted(() -> assertThat(gauge("function.instances", "function:busy.handler", "state:busy"))
+				.isEqualTo(1));
+			assertThat(this.http.get("/busy.handler").statusCode()).isEqualTo(429);
+			assertThat(running).as("refused while the first call was still in the handler").isNotDone();
+		}
+		finally {
+			inside.release();
+		}
 		assertThat(running.get().statusCode()).isEqualTo(200);
 		await().untilAsserted(() -> assertThat(count("function.invocations", "function:busy.handler",
 				"outcome:throttled")).isEqualTo(before + 1));

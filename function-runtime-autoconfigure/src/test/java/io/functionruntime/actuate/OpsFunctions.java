@@ -1,10 +1,12 @@
 package io.functionruntime.actuate;
 
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import io.functionruntime.FunctionHandler;
 import io.functionruntime.HttpEvent;
+import io.functionruntime.http.Gate;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;
 
@@ -62,13 +64,17 @@ class OpsFunctions {
 
 		@FunctionHandler("slow.handler")
 		Map<String, Object> slow(HttpEvent event) throws InterruptedException {
-			Thread.sleep(2000);
+			// Blocks until the runtime interrupts it at the deadline: nothing releases it
+			new CountDownLatch(1).await();
 			return Map.of("body", "late");
 		}
 
 		@FunctionHandler("busy.handler")
 		Map<String, Object> busy(HttpEvent event) throws InterruptedException {
-			Thread.sleep(Long.parseLong(event.queryStringParameters().getOrDefault("ms", "0")));
+			Gate gate = Gate.of(event);
+			if (gate != null) {
+				gate.pass();
+			}
 			return Map.of("body", "done");
 		}
 

@@ -69,12 +69,13 @@ class ErrorResponsesTests {
 	@Test
 	void deadlineIs504AtOnce() {
 		long start = System.nanoTime();
-		HttpResponse<byte[]> response = this.http.get("/fail.slow?ms=10000");
+		// The handler blocks until interrupted, so only the deadline can answer the call
+		HttpResponse<byte[]> response = this.http.get("/fail.slow");
 		long millis = (System.nanoTime() - start) / 1_000_000;
 		JsonNode body = assertError(response, 504, "TimeoutError");
 		assertThat(response.headers().firstValue("X-Function-Error")).hasValue("true");
 		assertThat(body.get("errorMessage").asString()).isEqualTo("Function timed out after 500 ms");
-		assertThat(millis).isBetween(450L, 5000L);
+		assertThat(millis).as("not before the deadline").isGreaterThanOrEqualTo(450L);
 	}
 
 	@Test

@@ -29,8 +29,6 @@ class FuzzTests {
 
 	private static final int CASES = 2000;
 
-	private static final long MAX_MILLIS = 60_000;
-
 	private static final Set<Integer> STATUSES = Set.of(200, 400, 404, 405, 413, 505);
 
 	private static final String[] METHODS = { "GET", "POST", "PUT", "DELETE", "PATCH", "OPTIONS", "HEAD", "PURGE",
@@ -62,8 +60,7 @@ class FuzzTests {
 		int callsBefore = TestFunctions.Faulty.calls.get();
 		int handled = 0;
 		List<Integer> statuses = new ArrayList<>();
-		long deadline = System.currentTimeMillis() + MAX_MILLIS;
-		for (int i = 0; i < CASES && System.currentTimeMillis() < deadline; i++) {
+		for (int i = 0; i < CASES; i++) {
 			String method = pick(random, METHODS);
 			byte[] body = body(random);
 			String path = pick(random, PATHS);
@@ -106,7 +103,7 @@ class FuzzTests {
 				handled++;
 			}
 		}
-		assertThat(statuses).hasSizeGreaterThan(500).contains(200, 400, 404, 413);
+		assertThat(statuses).hasSize(CASES).contains(200, 400, 404, 413);
 		assertThat(TestFunctions.Faulty.calls.get() - callsBefore).as("handler calls").isEqualTo(handled);
 	}
 

@@ -1,9 +1,11 @@
 package io.functionruntime.pool;
 
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
+import io.functionruntime.http.Gate;
 import io.functionruntime.http.TestHttp;
 import io.functionruntime.invoke.FunctionInvoker;
 import org.junit.jupiter.api.Test;
@@ -13,12 +15,17 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatException;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Shutting down while calls are in flight: running calls complete, calls in line get a
- * clear error at once, later calls are not taken.
+ * clear error at once (while the running call is still in its handler), later calls are
+ * not taken.
  */
 class GracefulShutdownTests {
+
+	/** A safety net for waits on the runtime, not a measurement. */
+	private static final Duration PATIENCE = Duration.ofSeconds(Gate.PATIENCE_SECONDS);
 
 	@Test
 	void stoppedRuntimeTurnsCallsAwayAndTakesThemAgainWhenRestarted() {
@@ -29,9 +36,9 @@ class GracefulShutdownTests {
 			FunctionInvoker invoker = app.getBean(FunctionInvoker.class);
 			invoker.stop();
 			assertThat(invoker.isRunning()).isFalse();
-			assertThat(http.get("/queue.sleep?ms=1").statusCode()).isEqualTo(503);
+			assertThat(http.get("/queue.gated").statusCode()).isEqualTo(503);
 			invoker.start();
-			assertThat(http.get("/queue.sleep?ms=1").statusCode()).isEqualTo(200);
+			assertThat(http.get("/queue.gated").statusCode()).isEqualTo(200);
 		}
 	}
 
@@ -41,26 +48,35 @@ class GracefulShutdownTests {
 			.properties("server.port=0")
 			.run();
 		TestHttp http = new TestHttp(Integer.parseInt(app.getEnvironment().getProperty("local.server.port")));
-		CompletableFuture<HttpResponse<byte[]>> running = CompletableFuture
-			.supplyAsync(() -> http.get("/queue.sleep?ms=1000"));
-		Thread.sleep(200);
-		CompletableFuture<HttpResponse<byte[]>> queued = CompletableFuture
-			.supplyAsync(() -> http.get("/queue.sleep?ms=10"));
-		Thread.sleep(200);
-		long closing = System.nanoTime();
-		CompletableFuture<Void> closed = CompletableFuture.runAsync(app::close);
+		FunctionInvoker invoker = app.getBean(FunctionInvoker.class);
+		Gate inside = Gate.open();
+		try {
+			CompletableFuture<HttpResponse<byte[]>> running = CompletableFuture
+				.supplyAsync(() -> http.get("/queue.gated?" + inside.query()));
+			inside.awaitEntered();
+			CompletableFuture<HttpResponse<byte[]>> queued = CompletableFuture
+				.supplyAsync(() -> http.get("/queue.gated"));
+			await().atMost(PATIENCE).until(() -> invoker.state("queue.gated").queued() == 1);
+			CompletableFuture<Void> closed = CompletableFuture.runAsync(app::close);
 
-		HttpResponse<byte[]> turnedAway = queued.get(5, TimeUnit.SECONDS);
-		assertThat(turnedAway.statusCode()).isEqualTo(503);
-		assertThat(TestHttp.json(turnedAway).get("errorType").asString()).isEqualTo("ServiceUnavailable");
-		assertThat((System.nanoTime() - closing) / 1_000_000).isLessThan(700);
+			HttpResponse<byte[]> turnedAway = queued.get(PATIENCE.toSeconds(), TimeUnit.SECONDS);
+			assertThat(turnedAway.statusCode()).isEqualTo(503);
+			assertThat(TestHttp.json(turnedAway).get("errorType").asString()).isEqualTo("ServiceUnavailable");
+			assertThat(inside.hasLeft()).as("turned away while the running call was still in the handler").isFalse();
+			assertThat(running).isNotDone();
 
-		HttpResponse<byte[]> completed = running.get(10, TimeUnit.SECONDS);
-		assertThat(completed.statusCode()).isEqualTo(200);
-		assertThat(TestHttp.text(completed)).isEqualTo("slept");
+			inside.release();
+			HttpResponse<byte[]> completed = running.get(PATIENCE.toSeconds(), TimeUnit.SECONDS);
+			assertThat(completed.statusCode()).isEqualTo(200);
+			assertThat(TestHttp.text(completed)).isEqualTo("released");
 
-		closed.get(10, TimeUnit.SECONDS);
-		assertThatException().isThrownBy(() -> http.get("/queue.sleep?ms=1"));
+			closed.get(PATIENCE.toSeconds(), TimeUnit.SECONDS);
+			assertThatException().isThrownBy(() -> http.get("/queue.gated"));
+		}
+		finally {
+			inside.release();
+			app.close();
+		}
 	}
 
 }

@@ -4,12 +4,12 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import io.functionruntime.Context;
 import io.functionruntime.FunctionHandler;
 import io.functionruntime.HttpEvent;
+import io.functionruntime.http.Gate;
 
 import org.springframework.beans.factory.config.ConfigurableBeanFactory;
 import org.springframework.boot.SpringBootConfiguration;
@@ -19,7 +19,9 @@ import org.springframework.context.annotation.Scope;
 
 /**
  * Handlers that show how instances, permits and deadlines behave. Each answers with the
- * id of the instance that served it.
+ * id of the instance that served it. A call that must stay inside a handler names a
+ * {@link Gate}: the test knows when it is in, and releases it (or lets the deadline
+ * interrupt it) instead of sleeping.
  */
 @SpringBootConfiguration
 @EnableAutoConfiguration
@@ -30,8 +32,8 @@ class PoolFunctions {
 	static final AtomicInteger asyncCancelled = new AtomicInteger();
 
 	@Bean
-	Sleeper sleeper() {
-		return new Sleeper();
+	Gated gated() {
+		return new Gated();
 	}
 
 	@Bean
@@ -68,60 +70,72 @@ class PoolFunctions {
 		return new Warm();
 	}
 
-	static long ms(HttpEvent event, long otherwise) {
-		return Long.parseLong(event.queryStringParameters().getOrDefault("ms", String.valueOf(otherwise)));
-	}
+	/**
+	 * Handlers that wait in a {@link Gate} the call names, until the test releases them or
+	 * the runtime interrupts them at the deadline; without a gate they answer at once.
+	 */
+	static class Gated {
 
-	/** Sleeps ms, giving up when interrupted. */
-	static class Sleeper {
+		/** How many calls are inside queue.gated now, and at most so far. */
+		final AtomicInteger queueRunning = new AtomicInteger();
 
-		@FunctionHandler("queue.sleep")
+		final AtomicInteger queueMaxRunning = new AtomicInteger();
+
+		@FunctionHandler("queue.gated")
 		Map<String, Object> queue(HttpEvent event) throws InterruptedException {
-			Thread.sleep(ms(event, 200));
-			return Map.of("body", "slept");
+			this.queueMaxRunning.accumulateAndGet(this.queueRunning.incrementAndGet(), Math::max);
+			try {
+				pass(event);
+			}
+			finally {
+				this.queueRunning.decrementAndGet();
+			}
+			return Map.of("body", "released");
 		}
 
-		@FunctionHandler("limited.sleep")
+		@FunctionHandler("limited.gated")
 		Map<String, Object> limited(HttpEvent event) throws InterruptedException {
-			Thread.sleep(ms(event, 200));
-			return Map.of("body", "slept");
+			pass(event);
+			return Map.of("body", "released");
 		}
 
+		/** With {@code ?never}, answers with a future that nothing completes. */
 		@FunctionHandler("async.slow")
 		CompletionStage<Map<String, Object>> async(HttpEvent event) {
-			CompletableFuture<Map<String, Object>> later = CompletableFuture.supplyAsync(
-					() -> Map.of("body", "late"), CompletableFuture.delayedExecutor(ms(event, 2000), TimeUnit.MILLISECONDS));
-			later.whenComplete((value, failure) -> {
-				if (later.isCancelled()) {
+			if (!event.queryStringParameters().containsKey("never")) {
+				return CompletableFuture.supplyAsync(() -> Map.of("body", "late"));
+			}
+			CompletableFuture<Map<String, Object>> never = new CompletableFuture<>();
+			never.whenComplete((value, failure) -> {
+				if (never.isCancelled()) {
 					asyncCancelled.incrementAndGet();
 				}
 			});
-			return later;
+			return never;
 		}
 
 		@FunctionHandler("remaining.handler")
 		Map<String, Object> remaining(HttpEvent event, Context context) throws InterruptedException {
 			long before = context.getRemainingTimeInMillis();
+			// Lets real time pass on purpose: the remaining time counts down in real time
 			Thread.sleep(100);
 			return Map.of("body", before + "," + context.getRemainingTimeInMillis());
 		}
 
-	}
-
-	/** Sleeps ms and ignores interrupts, as badly written code does. */
-	static void sleepIgnoringInterrupts(long ms) {
-		long end = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(ms);
-		boolean interrupted = false;
-		while (System.nanoTime() < end) {
-			try {
-				Thread.sleep(Math.max(1, TimeUnit.NANOSECONDS.toMillis(end - System.nanoTime())));
-			}
-			catch (InterruptedException ex) {
-				interrupted = true;
+		private static void pass(HttpEvent event) throws InterruptedException {
+			Gate gate = Gate.of(event);
+			if (gate != null) {
+				gate.pass();
 			}
 		}
-		if (interrupted) {
-			Thread.currentThread().interrupt();
+
+	}
+
+	/** Waits in the call's gate, if any, ignoring interrupts as badly written code does. */
+	static void passIgnoringInterrupts(HttpEvent event) {
+		Gate gate = Gate.of(event);
+		if (gate != null) {
+			gate.passIgnoringInterrupts();
 		}
 	}
 
@@ -130,9 +144,9 @@ class PoolFunctions {
 
 		final String id = UUID.randomUUID().toString();
 
-		@FunctionHandler("stubborn.sleep")
+		@FunctionHandler("stubborn.gated")
 		Map<String, Object> handler(HttpEvent event) {
-			sleepIgnoringInterrupts(ms(event, 0));
+			passIgnoringInterrupts(event);
 			return Map.of("body", this.id);
 		}
 
@@ -143,7 +157,7 @@ class PoolFunctions {
 
 		@FunctionHandler("stubborn.single")
 		Map<String, Object> handler(HttpEvent event) {
-			sleepIgnoringInterrupts(ms(event, 0));
+			passIgnoringInterrupts(event);
 			return Map.of("body", "done");
 		}
 
@@ -172,10 +186,13 @@ class PoolFunctions {
 		final AtomicInteger maxRunning = new AtomicInteger();
 
 		@FunctionHandler("shared.handler")
-		Map<String, Object> handler(HttpEvent event) throws InterruptedException {
+		Map<String, Object> handler(HttpEvent event, Context context) throws InterruptedException {
 			this.maxRunning.accumulateAndGet(this.running.incrementAndGet(), Math::max);
 			try {
-				Thread.sleep(ms(event, 100));
+				Gate gate = Gate.of(event);
+				if (gate != null) {
+					gate.pass(context);
+				}
 			}
 			finally {
 				this.running.decrementAndGet();
@@ -191,7 +208,13 @@ class PoolFunctions {
 		final String id = UUID.randomUUID().toString();
 
 		Cold() {
-			sleepIgnoringInterrupts(50);
+			// A slow start on purpose, so that the init duration has at least two digits
+			try {
+				Thread.sleep(50);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
 		}
 
 		@FunctionHandler("cold.handler")

@@ -3,6 +3,7 @@ package io.functionruntime.trigger;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import io.functionruntime.Context;
@@ -59,10 +60,15 @@ class TriggerFunctions {
 
 	}
 
-	/** Takes longer than its timer's interval and sees how many calls run inside it at once. */
+	/**
+	 * Stays inside until the test releases it, longer than its timer's interval, and sees
+	 * how many calls run inside it at once.
+	 */
 	static class Busy {
 
 		final AtomicInteger calls = new AtomicInteger();
+
+		final CountDownLatch release = new CountDownLatch(1);
 
 		final AtomicInteger maxConcurrent = new AtomicInteger();
 
@@ -73,7 +79,7 @@ class TriggerFunctions {
 			this.maxConcurrent.accumulateAndGet(this.running.incrementAndGet(), Math::max);
 			try {
 				this.calls.incrementAndGet();
-				Thread.sleep(1500);
+				this.release.await();
 			}
 			finally {
 				this.running.decrementAndGet();
@@ -111,7 +117,7 @@ class TriggerFunctions {
 	record Attempt(String eventId, String requestId, long nanos) {
 	}
 
-	/** Outlasts its 500 ms timeout, recording each request id. */
+	/** Outlasts its 500 ms timeout, recording each request id: nothing releases it. */
 	static class Slow {
 
 		final List<String> requestIds = new CopyOnWriteArrayList<>();
@@ -119,7 +125,7 @@ class TriggerFunctions {
 		@FunctionHandler("slow.handler")
 		void handler(String event, Context context) throws InterruptedException {
 			this.requestIds.add(context.getRequestId());
-			Thread.sleep(2000);
+			new CountDownLatch(1).await();
 		}
 
 	}

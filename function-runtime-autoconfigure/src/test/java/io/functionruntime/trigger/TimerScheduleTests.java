@@ -13,7 +13,7 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 /**
  * Timer schedules in the cloud's cron format and in Spring's.
  */
-class TimerScheduleTest {
+class TimerScheduleTests {
 
 	/** A Wednesday. */
 	private static final ZonedDateTime NEW_YEAR = ZonedDateTime.of(2025, 1, 1, 0, 0, 0, 0, ZoneOffset.UTC);

@@ -18,7 +18,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The structured JSON line of {@link FunctionLogFormatter}: one object per line that names
  * the call.
  */
-class FunctionLogFormatterTest {
+class FunctionLogFormatterTests {
 
 	private final LoggerContext loggers = (LoggerContext) LoggerFactory.getILoggerFactory();
 
@@ -85,7 +85,7 @@ class FunctionLogFormatterTest {
 		JsonNode line = format(new LoggingEvent("test", this.router, Level.ERROR, "Function errors.handler failed",
 				new IllegalStateException("boom\nsecond line"), null));
 		assertThat(line.get("stackTrace").asString()).startsWith("java.lang.IllegalStateException: boom\nsecond line")
-			.contains("\tat io.functionruntime.logging.FunctionLogFormatterTest");
+			.contains("\tat io.functionruntime.logging.FunctionLogFormatterTests");
 		assertThat(line.get("requestId").asString()).isEqualTo("r-2");
 	}
 

@@ -7,7 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Header names are canonicalised like Go's {@code CanonicalHeaderKey} (SPEC §3).
  */
-class HeaderNamesTest {
+class HeaderNamesTests {
 
 	@Test
 	void lowerCaseNameIsCapitalisedAfterEachHyphen() {

@@ -17,7 +17,7 @@ import static org.assertj.core.api.Assertions.entry;
  * A handler result read as the HTTP response (SPEC §6). JSON is written with single
  * quotes for readability.
  */
-class ProxyResponseTest {
+class ProxyResponseTests {
 
 	private static final long LIMIT = 3_670_016;
 

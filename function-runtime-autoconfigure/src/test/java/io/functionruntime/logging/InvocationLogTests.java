@@ -22,7 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The per-invocation START / END / REPORT records (SPEC §9).
  */
 @ExtendWith(OutputCaptureExtension.class)
-class InvocationLogTest {
+class InvocationLogTests {
 
 	private static final long DURATION = 236_606_000L;
 

@@ -8,7 +8,7 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 /**
  * Entry points are {@code <file>.<handler>} with exactly one dot (SPEC §1).
  */
-class EntryPointTest {
+class EntryPointTests {
 
 	private static final String ONE_DOT = "it must have exactly one dot, as in 'main.handler'";
 

@@ -14,7 +14,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The map a {@code Map} handler gets is exactly what reading the event's JSON gives, key
  * for key, value type for value type, and the handler may change it.
  */
-class EventMapsTest {
+class EventMapsTests {
 
 	private static final JsonMapper JSON = JsonMapper.shared();
 

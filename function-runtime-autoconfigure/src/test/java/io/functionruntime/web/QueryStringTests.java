@@ -11,7 +11,7 @@ import static org.assertj.core.api.Assertions.entry;
 /**
  * The query string of the event (SPEC §3) and the raw-mode switch (SPEC §2, §4).
  */
-class QueryStringTest {
+class QueryStringTests {
 
 	@Test
 	void singleParameterHasItsValue() {

@@ -1,5 +1,6 @@
 package io.functionruntime.logging;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -8,6 +9,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -21,7 +23,7 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
  * for callers when it falls behind, and what is left at close.
  */
 @Timeout(value = 30, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
-class BackgroundLogWriterTest {
+class BackgroundLogWriterTests {
 
 	private BackgroundLogWriter writer;
 
@@ -145,8 +147,19 @@ class BackgroundLogWriterTest {
 			CountDownLatch line = new CountDownLatch(1);
 			this.writer.execute(line::countDown);
 			assertThat(line.await(5, TimeUnit.SECONDS)).isTrue();
-			Thread.sleep(20);
+			Thread writer = thread("test-log");
+			Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> writer.getState() == Thread.State.WAITING);
 		}
+	}
+
+	/** The writer's thread: it is idle when it waits with no timeout. */
+	private static Thread thread(String name) {
+		return Thread.getAllStackTraces()
+			.keySet()
+			.stream()
+			.filter((thread) -> thread.getName().equals(name))
+			.findFirst()
+			.orElseThrow();
 	}
 
 	@Test
