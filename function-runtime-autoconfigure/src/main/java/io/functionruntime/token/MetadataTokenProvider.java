@@ -11,8 +11,6 @@ import java.net.http.HttpTimeoutException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
@@ -24,6 +22,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.context.SmartLifecycle;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
 
 /**
  * The token of the service account, from the metadata service of the VM or container.
@@ -237,25 +236,27 @@ public class MetadataTokenProvider implements TokenProvider, SmartLifecycle {
 
 	}
 
-	/** Refreshes on a daemon thread of its own. */
+	/** Refreshes on a daemon thread of its own, from Spring's task scheduler. */
 	private static final class ExecutorRefreshScheduler implements RefreshScheduler {
 
-		private final ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor((task) -> {
-			Thread thread = new Thread(task, "function-token-refresh");
-			thread.setDaemon(true);
-			return thread;
-		});
+		private final ThreadPoolTaskScheduler executor = new ThreadPoolTaskScheduler();
+
+		ExecutorRefreshScheduler() {
+			this.executor.setThreadNamePrefix("function-token-refresh-");
+			this.executor.setDaemon(true);
+			this.executor.initialize();
+		}
 
 		@Override
 		public void schedule(Runnable task, Duration delay) {
-			if (!this.executor.isShutdown()) {
-				this.executor.schedule(task, delay.toMillis(), TimeUnit.MILLISECONDS);
+			if (!this.executor.getScheduledExecutor().isShutdown()) {
+				this.executor.getScheduledExecutor().schedule(task, delay.toMillis(), TimeUnit.MILLISECONDS);
 			}
 		}
 
 		@Override
 		public void close() {
-			this.executor.shutdownNow();
+			this.executor.shutdown();
 		}
 
 	}
