@@ -47,10 +47,10 @@ public class FunctionsEndpoint {
 
 	private FunctionDescriptor describe(FunctionDefinition function) {
 		FunctionSettings settings = function.settings();
-		return new FunctionDescriptor(function.name(), this.registry.routes(function), settings.id(), settings.name(),
+		return new FunctionDescriptor(function.entryPoint(), this.registry.routes(function), settings.id(), settings.name(),
 				settings.versionId(), function.adapter().description(), settings.timeout().toMillis(),
 				settings.memoryLimitMb(), settings.concurrency(), settings.instancesLimit(),
-				settings.provisionedInstances(), settings.requestsLimit(), this.invoker.state(function.name()));
+				settings.provisionedInstances(), settings.requestsLimit(), this.invoker.state(function.entryPoint()));
 	}
 
 	/**

@@ -43,7 +43,7 @@ final class PropertiesTimerTriggers {
 							+ ".");
 		}
 		if (function.adapter().eventKind() == EventKind.HTTP_EVENT) {
-			throw new FunctionDefinitionException("Timer trigger '" + name + "' calls '" + function.name()
+			throw new FunctionDefinitionException("Timer trigger '" + name + "' calls '" + function.entryPoint()
 					+ "', whose handler takes an HttpEvent, which a timer's event cannot be bound to.",
 					"Make the handler take TimerEvent, Map<String, Object>, JsonNode, String or a POJO, or set "
 							+ prefix + "function to another function.");

@@ -67,7 +67,7 @@ public class FunctionInvoker implements SmartLifecycle, DisposableBean {
 		this.deadlines.setRemoveOnCancelPolicy(true);
 		this.deadlines.initialize();
 		for (FunctionDefinition function : registry.functions().values()) {
-			this.pools.put(function.name(),
+			this.pools.put(function.entryPoint(),
 					new InstancePool(() -> beanFactory.getBean(function.beanName()), function.settings()));
 		}
 	}
@@ -90,7 +90,7 @@ public class FunctionInvoker implements SmartLifecycle, DisposableBean {
 		Context context = this.contextFactory.create(function, requestId,
 				System.currentTimeMillis() + timeoutNanos / 1_000_000);
 		Invocation invocation = this.observer.start(function);
-		InstancePool pool = this.pools.get(function.name());
+		InstancePool pool = this.pools.get(function.entryPoint());
 		Instance instance;
 		try {
 			instance = pool.acquire(deadlineNanos);
@@ -163,7 +163,7 @@ public class FunctionInvoker implements SmartLifecycle, DisposableBean {
 			outcome = delivery.deliver(result);
 		}
 		catch (IOException | RuntimeException ex) {
-			this.log.failure(call.requestId(), function.name(), ex);
+			this.log.failure(call.requestId(), function.entryPoint(), ex);
 		}
 		finally {
 			invocation.ended(result, outcome);
@@ -185,7 +185,7 @@ public class FunctionInvoker implements SmartLifecycle, DisposableBean {
 			Call call, long dispatched, long queueNanos, Invocation invocation) {
 		String requestId = call.requestId();
 		if (result instanceof InvocationResult.Failure failure) {
-			this.log.failure(requestId, function.name(), failure.error());
+			this.log.failure(requestId, function.entryPoint(), failure.error());
 			if (failure.error() instanceof Error) {
 				pool.retire(instance, false);
 			}

@@ -64,10 +64,10 @@ public final class KnativeManifest {
 		List<Map<String, Object>> services = new ArrayList<>();
 		for (FunctionDefinition function : registry.functions().values()) {
 			String name = single ? checkName(this.serviceName, function)
-					: checkName(this.serviceName + "-" + function.name(), function);
-			String taken = names.putIfAbsent(name, function.name());
+					: checkName(this.serviceName + "-" + function.entryPoint(), function);
+			String taken = names.putIfAbsent(name, function.entryPoint());
 			if (taken != null) {
-				throw new IllegalStateException("Functions '" + taken + "' and '" + function.name()
+				throw new IllegalStateException("Functions '" + taken + "' and '" + function.entryPoint()
 						+ "' would both be the Knative Service '" + name + "'; rename one of their entry points");
 			}
 			services.add(service(name, function, single));
@@ -81,7 +81,7 @@ public final class KnativeManifest {
 		FunctionSettings settings = function.settings();
 		Map<String, Object> container = map("image", this.image, "ports", List.of(map("containerPort", 8080)));
 		if (!single) {
-			container.put("env", List.of(map("name", "FUNCTION_RUNTIME_DEFAULT_FUNCTION", "value", function.name())));
+			container.put("env", List.of(map("name", "FUNCTION_RUNTIME_DEFAULT_FUNCTION", "value", function.entryPoint())));
 		}
 		if (this.healthPath != null) {
 			container.put("livenessProbe", map("httpGet", map("path", this.healthPath + "/liveness")));
@@ -117,7 +117,7 @@ public final class KnativeManifest {
 	private static String checkName(String candidate, FunctionDefinition function) {
 		String name = candidate.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-+|-+$", "");
 		if (name.isEmpty() || !Character.isLetter(name.charAt(0)) || name.length() > MAX_NAME_LENGTH) {
-			throw new IllegalStateException("The Knative Service of '" + function.name() + "' would be named '" + name
+			throw new IllegalStateException("The Knative Service of '" + function.entryPoint() + "' would be named '" + name
 					+ "', which is no valid Kubernetes name (a letter first, at most " + MAX_NAME_LENGTH
 					+ " characters); set function-runtime.knative.service-name to a short name that starts with a letter");
 		}

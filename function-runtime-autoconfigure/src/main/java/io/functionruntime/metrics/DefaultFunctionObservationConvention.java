@@ -36,13 +36,13 @@ public class DefaultFunctionObservationConvention implements FunctionObservation
 
 	@Override
 	public String getContextualName(FunctionObservationContext context) {
-		return context.getFunction().name();
+		return context.getFunction().entryPoint();
 	}
 
 	@Override
 	public KeyValues getLowCardinalityKeyValues(FunctionObservationContext context) {
 		Outcome outcome = context.getOutcome();
-		return KeyValues.of(KeyValue.of("function", context.getFunction().name()),
+		return KeyValues.of(KeyValue.of("function", context.getFunction().entryPoint()),
 				(outcome != null) ? OUTCOMES.get(outcome) : NO_OUTCOME);
 	}
 

@@ -68,7 +68,7 @@ public final class MicrometerInvocationObserver implements InvocationObserver {
 		Observation observation = Observation
 			.createNotStarted(this.convention, DEFAULT_CONVENTION, () -> context, this.observationRegistry)
 			.start();
-		return new ObservedInvocation(observation, observation.openScope(), context, this.timers.get(function.name()));
+		return new ObservedInvocation(observation, observation.openScope(), context, this.timers.get(function.entryPoint()));
 	}
 
 	private record Timers(Timer queueWait, Timer init) {

@@ -2,7 +2,9 @@ package io.functionruntime.registry;
 
 /**
  * A function the runtime serves: its entry point, the bean that implements it, the
- * resolved handler and its settings.
+ * resolved handler and its settings. "Entry point" names the function in the runtime (its
+ * key, its route, its properties); {@link FunctionSettings#name()} is only its display name
+ * in logs, and {@link FunctionSettings#id()} its cloud id.
  *
  * @param entryPoint the entry point, also the route {@code /<entry point>}
  * @param beanName the handler bean
@@ -10,12 +12,7 @@ package io.functionruntime.registry;
  * @param adapter the resolved handler
  * @param settings identity and instance settings
  */
-public record FunctionDefinition(EntryPoint entryPoint, String beanName, boolean singleton, HandlerAdapter adapter,
+public record FunctionDefinition(String entryPoint, String beanName, boolean singleton, HandlerAdapter adapter,
 		FunctionSettings settings) {
-
-	/** @return the entry point as text */
-	public String name() {
-		return this.entryPoint.toString();
-	}
 
 }

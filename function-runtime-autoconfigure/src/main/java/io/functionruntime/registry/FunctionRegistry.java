@@ -41,7 +41,7 @@ public class FunctionRegistry {
 			FunctionSettings settings = settingsSource.settingsFor(entryPoint);
 			boolean singleton = beanFactory.isSingleton(candidate.beanName());
 			checkInstances(candidate, entryPoint, settings, singleton);
-			functions.put(entryPoint.toString(), new FunctionDefinition(entryPoint, candidate.beanName(), singleton,
+			functions.put(entryPoint.toString(), new FunctionDefinition(entryPoint.toString(), candidate.beanName(), singleton,
 					adapter(shapes, candidate, entryPoint), settings));
 		}
 		checkConfiguredFunctionsExist(settingsSource, functions);
@@ -60,7 +60,7 @@ public class FunctionRegistry {
 	 */
 	public String describe(FunctionDefinition function) {
 		FunctionSettings settings = function.settings();
-		return "Function " + function.name() + " at /" + function.name() + ", /" + settings.id()
+		return "Function " + function.entryPoint() + " at /" + function.entryPoint() + ", /" + settings.id()
 				+ ((function == this.defaultFunction) ? " and /" : "") + ": id " + settings.id() + ", version "
 				+ settings.versionId() + ", timeout " + settings.timeout().toMillis() + " ms, instances "
 				+ settings.instancesLimit() + " (" + settings.provisionedInstances() + " provisioned), concurrency "
@@ -131,14 +131,14 @@ public class FunctionRegistry {
 	private static Map<String, FunctionDefinition> routes(Collection<FunctionDefinition> functions) {
 		Map<String, FunctionDefinition> routes = new HashMap<>();
 		for (FunctionDefinition function : functions) {
-			routes.put(function.name(), function);
+			routes.put(function.entryPoint(), function);
 		}
 		for (FunctionDefinition function : functions) {
 			FunctionDefinition taken = routes.putIfAbsent(function.settings().id(), function);
 			if (taken != null) {
 				throw new FunctionDefinitionException("Function id '" + function.settings().id() + "' of '"
-						+ function.name() + "' is already the route of '" + taken.name() + "'.",
-						"Give function-runtime.functions[" + function.name() + "].id a value of its own.");
+						+ function.entryPoint() + "' is already the route of '" + taken.entryPoint() + "'.",
+						"Give function-runtime.functions[" + function.entryPoint() + "].id a value of its own.");
 			}
 		}
 		return Collections.unmodifiableMap(routes);
@@ -174,7 +174,7 @@ public class FunctionRegistry {
 	 * function
 	 */
 	public List<String> routes(FunctionDefinition function) {
-		String entryPoint = "/" + function.name();
+		String entryPoint = "/" + function.entryPoint();
 		String id = "/" + function.settings().id();
 		return (function == this.defaultFunction) ? List.of(entryPoint, id, "/") : List.of(entryPoint, id);
 	}

@@ -46,7 +46,7 @@ final class BearerTokenAccessCheck implements FunctionAccessCheck {
 		String principal = authenticate(request, response).getName();
 		if (!access.allows(principal)) {
 			throw RequestRejectedException
-				.forbidden("'" + principal + "' is not an invoker of function '" + function.name() + "'");
+				.forbidden("'" + principal + "' is not an invoker of function '" + function.entryPoint() + "'");
 		}
 	}
 

@@ -51,11 +51,11 @@ public final class PrivateFunctions {
 	}
 
 	static String isPrivate(FunctionDefinition function) {
-		return "Function '" + function.name() + "' is private (" + publicProperty(function) + "=false)";
+		return "Function '" + function.entryPoint() + "' is private (" + publicProperty(function) + "=false)";
 	}
 
 	static String publicProperty(FunctionDefinition function) {
-		return "function-runtime.functions[" + function.name() + "].public";
+		return "function-runtime.functions[" + function.entryPoint() + "].public";
 	}
 
 }

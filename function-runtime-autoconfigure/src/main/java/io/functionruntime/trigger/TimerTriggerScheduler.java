@@ -71,7 +71,7 @@ public class TimerTriggerScheduler implements SmartLifecycle, DisposableBean {
 	public synchronized void start() {
 		for (TimerTrigger trigger : this.triggers) {
 			if (trigger.enabled()) {
-				logger.info("Timer trigger '{}' calls {} on '{}' (UTC)", trigger.name(), trigger.function().name(),
+				logger.info("Timer trigger '{}' calls {} on '{}' (UTC)", trigger.name(), trigger.function().entryPoint(),
 						trigger.cron());
 				this.schedules.add(this.timer.schedule(() -> fire(trigger),
 						new CronTrigger(trigger.cron(), ZoneOffset.UTC)));
@@ -121,7 +121,7 @@ public class TimerTriggerScheduler implements SmartLifecycle, DisposableBean {
 					});
 		}
 		catch (IOException | RuntimeException ex) {
-			logger.error("Timer trigger '{}' could not call {}, RequestID: {}", trigger.name(), function.name(),
+			logger.error("Timer trigger '{}' could not call {}, RequestID: {}", trigger.name(), function.entryPoint(),
 					requestId, ex);
 		}
 	}
@@ -138,7 +138,7 @@ public class TimerTriggerScheduler implements SmartLifecycle, DisposableBean {
 		}
 		boolean again = retry < trigger.retryAttempts() && !(result instanceof InvocationResult.ShuttingDown);
 		logger.warn("Timer trigger '{}': the call of {} {}, RequestID: {}; {}", trigger.name(),
-				trigger.function().name(), problem, requestId, again ? "retry " + (retry + 1) + " of "
+				trigger.function().entryPoint(), problem, requestId, again ? "retry " + (retry + 1) + " of "
 						+ trigger.retryAttempts() + " in " + trigger.retryInterval().toMillis() + " ms" : "no retry");
 		if (again) {
 			this.timer.schedule(() -> this.callers.execute(() -> attempt(trigger, event, retry + 1)),

@@ -67,7 +67,7 @@ class TimerTriggerAutoConfigurationTests {
 		this.runner
 			.withPropertyValues("function-runtime.functions[report.handler].id=d4ereport00000000001",
 					NIGHTLY + "function=d4ereport00000000001", NIGHTLY + "cron=0 3 ? * * *")
-			.run((context) -> assertThat(nightly(context).function().name()).isEqualTo("report.handler"));
+			.run((context) -> assertThat(nightly(context).function().entryPoint()).isEqualTo("report.handler"));
 	}
 
 	@Test
