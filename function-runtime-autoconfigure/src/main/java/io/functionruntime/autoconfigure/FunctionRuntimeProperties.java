@@ -44,7 +44,7 @@ public class FunctionRuntimeProperties {
 	/**
 	 * Settings that apply to every function unless it overrides them.
 	 */
-	private final Defaults defaults = new Defaults();
+	private final InstanceLimits defaults = InstanceLimits.defaults();
 
 	/**
 	 * Settings per function, keyed by entry point. In YAML, write the key in brackets so
@@ -95,7 +95,7 @@ public class FunctionRuntimeProperties {
 		this.includeStackTrace = includeStackTrace;
 	}
 
-	public Defaults getDefaults() {
+	public InstanceLimits getDefaults() {
 		return this.defaults;
 	}
 
@@ -148,36 +148,38 @@ public class FunctionRuntimeProperties {
 	}
 
 	/**
-	 * How every function runs unless it says otherwise.
+	 * How a function's instances run: the defaults of every function, and each function's
+	 * own values, which override them. A value left out of a function's settings is the
+	 * default's.
 	 */
-	public static class Defaults {
+	public static class InstanceLimits {
 
 		/**
 		 * How long one call may take, waiting for an instance and cold start included. At
 		 * most 10 minutes.
 		 */
-		private Duration timeout = Duration.ofSeconds(3);
+		private Duration timeout;
 
 		/**
 		 * Memory limit reported in the context and the logs. It is not enforced.
 		 */
-		private DataSize memoryLimit = DataSize.ofMegabytes(128);
+		private DataSize memoryLimit;
 
 		/**
 		 * How many calls one instance serves at once, from 1 to 16.
 		 */
-		private int concurrency = 1;
+		private Integer concurrency;
 
 		/**
 		 * How many instances of a function may run. More than one needs a prototype-scoped
 		 * handler bean, so that each instance has its own object.
 		 */
-		private int instancesLimit = 1;
+		private Integer instancesLimit;
 
 		/**
 		 * How many instances are created and initialised at startup.
 		 */
-		private int provisionedInstances = 0;
+		private Integer provisionedInstances;
 
 		/**
 		 * How many calls may be in flight or waiting for an instance; more are answered
@@ -185,158 +187,14 @@ public class FunctionRuntimeProperties {
 		 */
 		private Integer requestsLimit;
 
-		public Duration getTimeout() {
-			return this.timeout;
-		}
-
-		public void setTimeout(Duration timeout) {
-			this.timeout = timeout;
-		}
-
-		public DataSize getMemoryLimit() {
-			return this.memoryLimit;
-		}
-
-		public void setMemoryLimit(DataSize memoryLimit) {
-			this.memoryLimit = memoryLimit;
-		}
-
-		public int getConcurrency() {
-			return this.concurrency;
-		}
-
-		public void setConcurrency(int concurrency) {
-			this.concurrency = concurrency;
-		}
-
-		public int getInstancesLimit() {
-			return this.instancesLimit;
-		}
-
-		public void setInstancesLimit(int instancesLimit) {
-			this.instancesLimit = instancesLimit;
-		}
-
-		public int getProvisionedInstances() {
-			return this.provisionedInstances;
-		}
-
-		public void setProvisionedInstances(int provisionedInstances) {
-			this.provisionedInstances = provisionedInstances;
-		}
-
-		public Integer getRequestsLimit() {
-			return this.requestsLimit;
-		}
-
-		public void setRequestsLimit(Integer requestsLimit) {
-			this.requestsLimit = requestsLimit;
-		}
-
-	}
-
-	/**
-	 * One function's identity, and the defaults it overrides.
-	 */
-	public static class Function {
-
-		/**
-		 * Function id, also a route: "/{id}" reaches the function. Defaults to a stable
-		 * 20-character id generated from the entry point.
-		 */
-		private String id;
-
-		/**
-		 * Function name, shown in logs and in the MDC as functionName. Defaults to the
-		 * entry point.
-		 */
-		private String name;
-
-		/**
-		 * Version id reported in the context and the logs. Defaults to a stable generated
-		 * id.
-		 */
-		private String versionId;
-
-		/**
-		 * Log group id reported in the context. Defaults to a stable generated id.
-		 */
-		private String logGroupId;
-
-		/**
-		 * How long one call may take; overrides the default.
-		 */
-		private Duration timeout;
-
-		/**
-		 * Memory limit reported in the context; overrides the default.
-		 */
-		private DataSize memoryLimit;
-
-		/**
-		 * Calls one instance serves at once; overrides the default.
-		 */
-		private Integer concurrency;
-
-		/**
-		 * How many instances may run; overrides the default.
-		 */
-		private Integer instancesLimit;
-
-		/**
-		 * Instances created at startup; overrides the default.
-		 */
-		private Integer provisionedInstances;
-
-		/**
-		 * Calls in flight or queued before 429; overrides the default.
-		 */
-		private Integer requestsLimit;
-
-		/**
-		 * Whether anyone may call the function. A private function (false) answers only
-		 * calls with an "Authorization: Bearer" token that the application's JwtDecoder,
-		 * OpaqueTokenIntrospector or function-runtime.security.static-tokens accept, and
-		 * needs Spring Security's resource server on the classpath.
-		 */
-		private boolean isPublic = true;
-
-		/**
-		 * Principal names that may call the function when it is private; the others get
-		 * 403. Empty lets every caller with a valid token call it.
-		 */
-		private List<String> invokers = new ArrayList<>();
-
-		public String getId() {
-			return this.id;
-		}
-
-		public void setId(String id) {
-			this.id = id;
-		}
-
-		public String getName() {
-			return this.name;
-		}
-
-		public void setName(String name) {
-			this.name = name;
-		}
-
-		public String getVersionId() {
-			return this.versionId;
-		}
-
-		public void setVersionId(String versionId) {
-			this.versionId = versionId;
-		}
-
-		public String getLogGroupId() {
-			return this.logGroupId;
-		}
-
-		public void setLogGroupId(String logGroupId) {
-			this.logGroupId = logGroupId;
+		static InstanceLimits defaults() {
+			InstanceLimits defaults = new InstanceLimits();
+			defaults.setTimeout(Duration.ofSeconds(3));
+			defaults.setMemoryLimit(DataSize.ofMegabytes(128));
+			defaults.setConcurrency(1);
+			defaults.setInstancesLimit(1);
+			defaults.setProvisionedInstances(0);
+			return defaults;
 		}
 
 		public Duration getTimeout() {
@@ -385,6 +243,82 @@ public class FunctionRuntimeProperties {
 
 		public void setRequestsLimit(Integer requestsLimit) {
 			this.requestsLimit = requestsLimit;
+		}
+
+	}
+
+	/**
+	 * One function's identity, and the defaults it overrides.
+	 */
+	public static class Function extends InstanceLimits {
+
+		/**
+		 * Function id, also a route: "/{id}" reaches the function. Defaults to a stable
+		 * 20-character id generated from the entry point.
+		 */
+		private String id;
+
+		/**
+		 * Function name, shown in logs and in the MDC as functionName. Defaults to the
+		 * entry point.
+		 */
+		private String name;
+
+		/**
+		 * Version id reported in the context and the logs. Defaults to a stable generated
+		 * id.
+		 */
+		private String versionId;
+
+		/**
+		 * Log group id reported in the context. Defaults to a stable generated id.
+		 */
+		private String logGroupId;
+
+		/**
+		 * Whether anyone may call the function. A private function (false) answers only
+		 * calls with an "Authorization: Bearer" token that the application's JwtDecoder,
+		 * OpaqueTokenIntrospector or function-runtime.security.static-tokens accept, and
+		 * needs Spring Security's resource server on the classpath.
+		 */
+		private boolean isPublic = true;
+
+		/**
+		 * Principal names that may call the function when it is private; the others get
+		 * 403. Empty lets every caller with a valid token call it.
+		 */
+		private List<String> invokers = new ArrayList<>();
+
+		public String getId() {
+			return this.id;
+		}
+
+		public void setId(String id) {
+			this.id = id;
+		}
+
+		public String getName() {
+			return this.name;
+		}
+
+		public void setName(String name) {
+			this.name = name;
+		}
+
+		public String getVersionId() {
+			return this.versionId;
+		}
+
+		public void setVersionId(String versionId) {
+			this.versionId = versionId;
+		}
+
+		public String getLogGroupId() {
+			return this.logGroupId;
+		}
+
+		public void setLogGroupId(String logGroupId) {
+			this.logGroupId = logGroupId;
 		}
 
 		public boolean isPublic() {

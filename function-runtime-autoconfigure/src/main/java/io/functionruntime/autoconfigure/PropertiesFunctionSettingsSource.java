@@ -6,8 +6,8 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.Set;
 
-import io.functionruntime.autoconfigure.FunctionRuntimeProperties.Defaults;
 import io.functionruntime.autoconfigure.FunctionRuntimeProperties.Function;
+import io.functionruntime.autoconfigure.FunctionRuntimeProperties.InstanceLimits;
 import io.functionruntime.registry.EntryPoint;
 import io.functionruntime.registry.FunctionAccess;
 import io.functionruntime.registry.FunctionDefinitionException;
@@ -33,20 +33,24 @@ class PropertiesFunctionSettingsSource implements FunctionSettingsSource {
 		this.properties = properties;
 	}
 
+	/** The function's own value where it has one, else the default's. */
+	private static <T> T either(T own, T fallback) {
+		return (own != null) ? own : fallback;
+	}
+
 	@Override
 	public FunctionSettings settingsFor(EntryPoint entryPoint) {
 		String name = entryPoint.toString();
 		Function own = this.properties.getFunctions().getOrDefault(name, new Function());
-		Defaults defaults = this.properties.getDefaults();
+		InstanceLimits defaults = this.properties.getDefaults();
 		String prefix = (own == this.properties.getFunctions().get(name)) ? "function-runtime.functions[" + name + "]."
 				: "function-runtime.defaults.";
-		Duration timeout = (own.getTimeout() != null) ? own.getTimeout() : defaults.getTimeout();
-		int concurrency = (own.getConcurrency() != null) ? own.getConcurrency() : defaults.getConcurrency();
-		int instancesLimit = (own.getInstancesLimit() != null) ? own.getInstancesLimit() : defaults.getInstancesLimit();
-		int provisioned = (own.getProvisionedInstances() != null) ? own.getProvisionedInstances()
-				: defaults.getProvisionedInstances();
-		Integer requestsLimit = (own.getRequestsLimit() != null) ? own.getRequestsLimit() : defaults.getRequestsLimit();
-		long memory = ((own.getMemoryLimit() != null) ? own.getMemoryLimit() : defaults.getMemoryLimit()).toMegabytes();
+		Duration timeout = either(own.getTimeout(), defaults.getTimeout());
+		int concurrency = either(own.getConcurrency(), defaults.getConcurrency());
+		int instancesLimit = either(own.getInstancesLimit(), defaults.getInstancesLimit());
+		int provisioned = either(own.getProvisionedInstances(), defaults.getProvisionedInstances());
+		Integer requestsLimit = either(own.getRequestsLimit(), defaults.getRequestsLimit());
+		long memory = either(own.getMemoryLimit(), defaults.getMemoryLimit()).toMegabytes();
 		check(!timeout.isNegative() && !timeout.isZero() && timeout.compareTo(MAX_TIMEOUT) <= 0, name, prefix + "timeout",
 				"must be more than 0 and at most 10 minutes, but is " + timeout);
 		check(concurrency >= 1 && concurrency <= MAX_CONCURRENCY, name, prefix + "concurrency",
@@ -60,7 +64,7 @@ class PropertiesFunctionSettingsSource implements FunctionSettingsSource {
 		check(!own.isPublic() || own.getInvokers().isEmpty(), name, prefix + "invokers",
 				"is set, but the function is public, so anyone may call it and the invokers are ignored; set "
 						+ prefix + "public=false to allow only them");
-		return new FunctionSettings(orGenerated(own.getId(), "d4e", name), orDefault(own.getName(), name),
+		return new FunctionSettings(orGenerated(own.getId(), "d4e", name), either(own.getName(), name),
 				orGenerated(own.getVersionId(), "d4e", name + "#version"),
 				orGenerated(own.getLogGroupId(), "ckg", name + "#log-group"), (int) memory, timeout, concurrency,
 				instancesLimit, provisioned,
@@ -76,9 +80,6 @@ class PropertiesFunctionSettingsSource implements FunctionSettingsSource {
 		}
 	}
 
-	private static String orDefault(String value, String fallback) {
-		return (value != null && !value.isBlank()) ? value : fallback;
-	}
 
 	static String orGenerated(String value, String prefix, String seed) {
 		return (value != null && !value.isBlank()) ? value : generatedId(prefix, seed);
