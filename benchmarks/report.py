@@ -25,40 +25,40 @@ VARIANT_NAMES = {
 }
 
 JMH_ROWS = [
-    ("io.functionruntime.web.EventMappingBenchmark.toEvent", None,
+    ("io.functionruntime.internal.web.EventMappingBenchmark.toEvent", None,
      "event mapping: query, body, headers, event record"),
-    ("io.functionruntime.web.EventMappingBenchmark.toEventBoundToMap", None,
+    ("io.functionruntime.internal.web.EventMappingBenchmark.toEventBoundToMap", None,
      "event mapping + binding to `Map<String, Object>` (what `main.handler` takes)"),
-    ("io.functionruntime.invoke.ContextCreationBenchmark.createContext", None, "context creation"),
-    ("io.functionruntime.invoke.InvokerBenchmark.invokeNoOp", None,
+    ("io.functionruntime.internal.invoke.ContextCreationBenchmark.createContext", None, "context creation"),
+    ("io.functionruntime.internal.invoke.InvokerBenchmark.invokeNoOp", None,
      "invoker alone: pool permit, worker thread hand-over and back, release"),
-    ("io.functionruntime.invoke.HandOffBenchmark.workerRoundTrip", None,
+    ("io.functionruntime.internal.invoke.HandOffBenchmark.workerRoundTrip", None,
      "control, JDK only: a no-op task to a cached thread pool and its result awaited (the invoker's floor)"),
-    ("io.functionruntime.web.ResponseWritingBenchmark.writeTypicalResponse", None,
+    ("io.functionruntime.internal.web.ResponseWritingBenchmark.writeTypicalResponse", None,
      "response writing of `{statusCode, headers, body}` (1.5 KB body)"),
-    ("io.functionruntime.web.DispatchBenchmark.noOpHandler", "WARN",
+    ("io.functionruntime.internal.web.DispatchBenchmark.noOpHandler", "WARN",
      "**whole call, no-op handler** (mapping + dispatch + writing), router log off"),
-    ("io.functionruntime.web.DispatchBenchmark.noOpHandler", "INFO",
+    ("io.functionruntime.internal.web.DispatchBenchmark.noOpHandler", "INFO",
      "**whole call, no-op handler**, default logging: START/END/REPORT handed to the background writer"),
-    ("io.functionruntime.web.DispatchBenchmark.noOpHandler", "INFO_SYNC",
+    ("io.functionruntime.internal.web.DispatchBenchmark.noOpHandler", "INFO_SYNC",
      "whole call, no-op handler, START/END/REPORT formatted on the calling thread (`router-log.async=false`)"),
-    ("io.functionruntime.web.DispatchBenchmark.seedHandler", "WARN",
+    ("io.functionruntime.internal.web.DispatchBenchmark.seedHandler", "WARN",
      "whole call with the seed's handler (serialises event and context), router log off"),
-    ("io.functionruntime.web.DispatchBenchmark.seedHandler", "INFO",
+    ("io.functionruntime.internal.web.DispatchBenchmark.seedHandler", "INFO",
      "whole call with the seed's handler, default logging"),
-    ("io.functionruntime.web.DispatchBenchmark.seedHandler", "INFO_SYNC",
+    ("io.functionruntime.internal.web.DispatchBenchmark.seedHandler", "INFO_SYNC",
      "whole call with the seed's handler, router log on the calling thread"),
-    ("io.functionruntime.logging.RouterLineBenchmark.startLine", "console=boot, output=discard",
+    ("io.functionruntime.internal.logging.RouterLineBenchmark.startLine", "console=boot, output=discard",
      "one START line through Spring Boot's logging, default console pattern, formatting only"),
-    ("io.functionruntime.logging.RouterLineBenchmark.startLine", "console=boot, output=file",
+    ("io.functionruntime.internal.logging.RouterLineBenchmark.startLine", "console=boot, output=file",
      "the same line also written to a file the way `System.out` writes (one `write(2)` per line)"),
-    ("io.functionruntime.logging.RouterLineBenchmark.startLine", "console=message, output=discard",
+    ("io.functionruntime.internal.logging.RouterLineBenchmark.startLine", "console=message, output=discard",
      "the same line with `logging.pattern.console=%m%n`, formatting only"),
-    ("io.functionruntime.logging.RouterLineBenchmark.startLine", "console=message, output=file",
+    ("io.functionruntime.internal.logging.RouterLineBenchmark.startLine", "console=message, output=file",
      "the same line with `%m%n`, written to a file"),
-    ("io.functionruntime.logging.RouterLineBenchmark.startLine", "console=structured, output=discard",
+    ("io.functionruntime.internal.logging.RouterLineBenchmark.startLine", "console=structured, output=discard",
      "the same line as the runtime's JSON (`FunctionLogFormatter`), formatting only"),
-    ("io.functionruntime.logging.RouterLineBenchmark.startLine", "console=structured, output=file",
+    ("io.functionruntime.internal.logging.RouterLineBenchmark.startLine", "console=structured, output=file",
      "the same JSON line, written to a file"),
 ]
 
@@ -278,7 +278,7 @@ def main():
                False, 0)
     for param, name in (("INFO", "default logging"), ("INFO_SYNC", "router log on the calling thread"),
                         ("WARN", "router log off")):
-        ns, alloc = jmh.get(("io.functionruntime.web.DispatchBenchmark.noOpHandler", param), (float("nan"),) * 2)
+        ns, alloc = jmh.get(("io.functionruntime.internal.web.DispatchBenchmark.noOpHandler", param), (float("nan"),) * 2)
         targets.append(f"| runtime work per call < 20 µs (JMH median, no-op handler, {name}) | {ns / 1000:.1f} µs "
                        f"| {verdict(ns < TARGET_CALL_NS)} |")
         targets.append(f"| allocated per call < 20 KB (JMH, no-op handler, {name}) | {fmt(alloc)} B "

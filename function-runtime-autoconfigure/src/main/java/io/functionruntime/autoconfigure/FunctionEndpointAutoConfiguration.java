@@ -1,8 +1,8 @@
 package io.functionruntime.autoconfigure;
 
-import io.functionruntime.actuate.FunctionsEndpoint;
-import io.functionruntime.invoke.FunctionInvoker;
-import io.functionruntime.registry.FunctionRegistry;
+import io.functionruntime.internal.actuate.FunctionsEndpoint;
+import io.functionruntime.internal.invoke.FunctionInvoker;
+import io.functionruntime.internal.registry.FunctionRegistry;
 
 import org.springframework.boot.actuate.autoconfigure.endpoint.condition.ConditionalOnAvailableEndpoint;
 import org.springframework.boot.actuate.endpoint.annotation.Endpoint;

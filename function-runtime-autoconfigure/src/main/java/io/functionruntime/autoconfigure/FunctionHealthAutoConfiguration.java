@@ -1,8 +1,8 @@
 package io.functionruntime.autoconfigure;
 
-import io.functionruntime.actuate.FunctionsHealthIndicator;
-import io.functionruntime.invoke.FunctionInvoker;
-import io.functionruntime.registry.FunctionRegistry;
+import io.functionruntime.internal.actuate.FunctionsHealthIndicator;
+import io.functionruntime.internal.invoke.FunctionInvoker;
+import io.functionruntime.internal.registry.FunctionRegistry;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;

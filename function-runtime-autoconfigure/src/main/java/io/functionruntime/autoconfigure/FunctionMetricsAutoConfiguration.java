@@ -1,11 +1,11 @@
 package io.functionruntime.autoconfigure;
 
-import io.functionruntime.invoke.FunctionInvoker;
+import io.functionruntime.internal.invoke.FunctionInvoker;
+import io.functionruntime.internal.metrics.FunctionPoolMetrics;
+import io.functionruntime.internal.metrics.MicrometerInvocationObserver;
+import io.functionruntime.internal.registry.FunctionRegistry;
 import io.functionruntime.invoke.InvocationObserver;
 import io.functionruntime.metrics.FunctionObservationConvention;
-import io.functionruntime.metrics.FunctionPoolMetrics;
-import io.functionruntime.metrics.MicrometerInvocationObserver;
-import io.functionruntime.registry.FunctionRegistry;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.observation.ObservationRegistry;
 

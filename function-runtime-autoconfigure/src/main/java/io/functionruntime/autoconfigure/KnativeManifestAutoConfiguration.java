@@ -1,8 +1,8 @@
 package io.functionruntime.autoconfigure;
 
-import io.functionruntime.knative.KnativeManifest;
-import io.functionruntime.knative.KnativeManifestRunner;
-import io.functionruntime.registry.FunctionRegistry;
+import io.functionruntime.internal.knative.KnativeManifest;
+import io.functionruntime.internal.knative.KnativeManifestRunner;
+import io.functionruntime.internal.registry.FunctionRegistry;
 import org.yaml.snakeyaml.Yaml;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;

@@ -8,11 +8,11 @@ import java.util.Set;
 
 import io.functionruntime.autoconfigure.FunctionRuntimeProperties.Function;
 import io.functionruntime.autoconfigure.FunctionRuntimeProperties.InstanceLimits;
-import io.functionruntime.registry.EntryPoint;
+import io.functionruntime.internal.registry.EntryPoint;
+import io.functionruntime.internal.registry.FunctionSettingsSource;
 import io.functionruntime.registry.FunctionAccess;
 import io.functionruntime.registry.FunctionDefinitionException;
 import io.functionruntime.registry.FunctionSettings;
-import io.functionruntime.registry.FunctionSettingsSource;
 
 /**
  * Resolves each function's settings from {@link FunctionRuntimeProperties}: its own

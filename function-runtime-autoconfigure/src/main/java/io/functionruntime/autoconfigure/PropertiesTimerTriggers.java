@@ -4,12 +4,12 @@ import java.util.ArrayList;
 import java.util.List;
 
 import io.functionruntime.autoconfigure.TriggerProperties.Timer;
-import io.functionruntime.registry.EventKind;
+import io.functionruntime.internal.registry.EventKind;
+import io.functionruntime.internal.registry.FunctionRegistry;
+import io.functionruntime.internal.trigger.TimerSchedule;
+import io.functionruntime.internal.trigger.TimerTrigger;
 import io.functionruntime.registry.FunctionDefinition;
 import io.functionruntime.registry.FunctionDefinitionException;
-import io.functionruntime.registry.FunctionRegistry;
-import io.functionruntime.trigger.TimerSchedule;
-import io.functionruntime.trigger.TimerTrigger;
 
 /**
  * Resolves the timers of {@link TriggerProperties} against the application's functions,

@@ -3,10 +3,10 @@ package io.functionruntime.autoconfigure;
 import java.util.Map;
 
 import io.functionruntime.autoconfigure.TriggerProperties.Timer;
-import io.functionruntime.invoke.FunctionInvoker;
-import io.functionruntime.registry.FunctionRegistry;
-import io.functionruntime.trigger.TimerTriggerScheduler;
-import io.functionruntime.event.EventBinder;
+import io.functionruntime.internal.event.EventBinder;
+import io.functionruntime.internal.invoke.FunctionInvoker;
+import io.functionruntime.internal.registry.FunctionRegistry;
+import io.functionruntime.internal.trigger.TimerTriggerScheduler;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionMessage;

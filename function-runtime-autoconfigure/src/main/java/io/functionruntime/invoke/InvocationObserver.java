@@ -1,5 +1,6 @@
 package io.functionruntime.invoke;
 
+import io.functionruntime.internal.invoke.FunctionInvoker;
 import io.functionruntime.registry.FunctionDefinition;
 
 /**

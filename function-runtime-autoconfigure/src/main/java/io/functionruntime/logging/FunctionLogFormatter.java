@@ -3,6 +3,7 @@ package io.functionruntime.logging;
 import java.nio.charset.Charset;
 import java.time.Instant;
 
+import io.functionruntime.internal.logging.InvocationMdc;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.classic.spi.IThrowableProxy;
 import ch.qos.logback.classic.spi.ThrowableProxyUtil;

@@ -1,5 +1,7 @@
 package io.functionruntime.registry;
 
+import io.functionruntime.internal.registry.HandlerAdapter;
+
 /**
  * A function the runtime serves: its entry point, the bean that implements it, the
  * resolved handler and its settings. "Entry point" names the function in the runtime (its

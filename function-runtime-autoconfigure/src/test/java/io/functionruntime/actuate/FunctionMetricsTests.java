@@ -6,10 +6,10 @@ import java.util.concurrent.CompletableFuture;
 
 import io.functionruntime.http.Gate;
 import io.functionruntime.http.TestHttp;
-import io.functionruntime.invoke.FunctionInvoker;
+import io.functionruntime.internal.invoke.FunctionInvoker;
+import io.functionruntime.internal.registry.FunctionRegistry;
 import io.functionruntime.invoke.InvocationResult;
 import io.functionruntime.registry.FunctionDefinition;
-import io.functionruntime.registry.FunctionRegistry;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 

@@ -1,6 +1,6 @@
 package io.functionruntime.autoconfigure;
 
-import io.functionruntime.actuate.FunctionsEndpoint;
+import io.functionruntime.internal.actuate.FunctionsEndpoint;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.actuate.endpoint.annotation.Endpoint;

@@ -1,6 +1,6 @@
 package io.functionruntime.autoconfigure;
 
-import io.functionruntime.actuate.FunctionsHealthIndicator;
+import io.functionruntime.internal.actuate.FunctionsHealthIndicator;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;

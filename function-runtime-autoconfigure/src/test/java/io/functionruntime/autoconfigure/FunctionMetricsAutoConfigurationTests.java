@@ -2,15 +2,15 @@ package io.functionruntime.autoconfigure;
 
 import java.util.HashMap;
 
-import io.functionruntime.invoke.FunctionInvoker;
+import io.functionruntime.internal.invoke.FunctionInvoker;
+import io.functionruntime.internal.metrics.FunctionPoolMetrics;
+import io.functionruntime.internal.metrics.MicrometerInvocationObserver;
+import io.functionruntime.internal.registry.FunctionRegistry;
 import io.functionruntime.invoke.InvocationObserver;
 import io.functionruntime.invoke.InvocationResult;
 import io.functionruntime.metrics.DefaultFunctionObservationConvention;
 import io.functionruntime.metrics.FunctionObservationConvention;
-import io.functionruntime.metrics.FunctionPoolMetrics;
-import io.functionruntime.metrics.MicrometerInvocationObserver;
 import io.functionruntime.registry.FunctionDefinition;
-import io.functionruntime.registry.FunctionRegistry;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.Test;
 

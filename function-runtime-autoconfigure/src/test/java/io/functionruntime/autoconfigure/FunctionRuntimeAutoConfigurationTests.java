@@ -7,27 +7,28 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 
+import io.functionruntime.FunctionCalls;
 import io.functionruntime.Context;
 import io.functionruntime.FunctionHandler;
 import io.functionruntime.IamToken;
-import io.functionruntime.invoke.ContextFactory;
-import io.functionruntime.invoke.FunctionInvoker;
-import io.functionruntime.logging.BackgroundLogWriter;
-import io.functionruntime.logging.InvocationLog;
+import io.functionruntime.internal.event.EventBinder;
+import io.functionruntime.internal.invoke.ContextFactory;
+import io.functionruntime.internal.invoke.FunctionInvoker;
+import io.functionruntime.internal.logging.BackgroundLogWriter;
+import io.functionruntime.internal.logging.InvocationLog;
+import io.functionruntime.internal.registry.FunctionRegistry;
+import io.functionruntime.internal.web.ApplicationFormContentFilter;
+import io.functionruntime.internal.web.ApplicationHiddenHttpMethodFilter;
+import io.functionruntime.internal.web.FunctionController;
+import io.functionruntime.internal.web.FunctionServlet;
+import io.functionruntime.internal.web.HttpEventMapper;
+import io.functionruntime.internal.web.ResponseWriter;
 import io.functionruntime.registry.FunctionDefinition;
 import io.functionruntime.registry.FunctionDefinitionException;
 import io.functionruntime.registry.FunctionHandlerDiscoverer;
-import io.functionruntime.registry.FunctionRegistry;
 import io.functionruntime.registry.FunctionSettings;
 import io.functionruntime.registry.HandlerCandidate;
 import io.functionruntime.token.TokenProvider;
-import io.functionruntime.web.ApplicationFormContentFilter;
-import io.functionruntime.web.ApplicationHiddenHttpMethodFilter;
-import io.functionruntime.event.EventBinder;
-import io.functionruntime.web.FunctionController;
-import io.functionruntime.web.FunctionServlet;
-import io.functionruntime.web.HttpEventMapper;
-import io.functionruntime.web.ResponseWriter;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -90,7 +91,7 @@ class FunctionRuntimeAutoConfigurationTests {
 		this.runner.withPropertyValues("function-runtime.functions[main.handler].id=fn-main").run((context) -> {
 			ServletRegistrationBean<?> registration = context.getBean("functionServletRegistration",
 					ServletRegistrationBean.class);
-			assertThat(registration.getServletName()).isEqualTo(FunctionServlet.NAME);
+			assertThat(registration.getServletName()).isEqualTo(FunctionCalls.SERVLET_NAME);
 			assertThat(registration.getUrlMappings()).containsExactly("/main.handler", "/fn-main", "");
 			assertThat(registration.isEnabled()).isTrue();
 		});

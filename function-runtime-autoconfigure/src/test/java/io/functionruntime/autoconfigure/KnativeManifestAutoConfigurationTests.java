@@ -5,9 +5,9 @@ import java.util.List;
 import java.util.Map;
 
 import io.functionruntime.FunctionHandler;
-import io.functionruntime.knative.KnativeManifest;
-import io.functionruntime.knative.KnativeManifestRunner;
-import io.functionruntime.registry.FunctionRegistry;
+import io.functionruntime.internal.knative.KnativeManifest;
+import io.functionruntime.internal.knative.KnativeManifestRunner;
+import io.functionruntime.internal.registry.FunctionRegistry;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.yaml.snakeyaml.Yaml;

@@ -12,12 +12,12 @@ import io.functionruntime.FunctionHandler;
 import io.functionruntime.Handler;
 import io.functionruntime.HttpEvent;
 import io.functionruntime.HttpResponse;
+import io.functionruntime.internal.registry.EventKind;
+import io.functionruntime.internal.registry.FunctionRegistry;
 import io.functionruntime.registry.AnnotatedFunctionHandlerDiscoverer;
-import io.functionruntime.registry.EventKind;
 import io.functionruntime.registry.FunctionDefinition;
 import io.functionruntime.registry.FunctionDefinitionException;
 import io.functionruntime.registry.FunctionHandlerDiscoverer;
-import io.functionruntime.registry.FunctionRegistry;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 

@@ -5,10 +5,10 @@ import java.util.Map;
 
 import io.functionruntime.FunctionHandler;
 import io.functionruntime.HttpEvent;
+import io.functionruntime.internal.registry.FunctionRegistry;
+import io.functionruntime.internal.trigger.TimerTrigger;
+import io.functionruntime.internal.trigger.TimerTriggerScheduler;
 import io.functionruntime.registry.FunctionDefinitionException;
-import io.functionruntime.registry.FunctionRegistry;
-import io.functionruntime.trigger.TimerTrigger;
-import io.functionruntime.trigger.TimerTriggerScheduler;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;

@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Random;
 import java.util.Set;
 
-import io.functionruntime.registry.FunctionRegistry;
+import io.functionruntime.internal.registry.FunctionRegistry;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 

@@ -2,6 +2,7 @@ package io.functionruntime.logging;
 
 import java.nio.charset.StandardCharsets;
 
+import io.functionruntime.internal.logging.InvocationMdc;
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;

@@ -7,7 +7,7 @@ import java.util.concurrent.TimeUnit;
 
 import io.functionruntime.http.Gate;
 import io.functionruntime.http.TestHttp;
-import io.functionruntime.invoke.FunctionInvoker;
+import io.functionruntime.internal.invoke.FunctionInvoker;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;

@@ -4,9 +4,11 @@ import java.util.Map;
 
 import io.functionruntime.FunctionHandler;
 import io.functionruntime.autoconfigure.FunctionRuntimeAutoConfiguration;
+import io.functionruntime.autoconfigure.FunctionSecurityAutoConfiguration;
+import io.functionruntime.internal.security.BearerTokenAccessCheck;
+import io.functionruntime.internal.web.FunctionAccessCheck;
+import io.functionruntime.internal.web.FunctionController;
 import io.functionruntime.registry.FunctionDefinitionException;
-import io.functionruntime.web.FunctionAccessCheck;
-import io.functionruntime.web.FunctionController;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;

@@ -1,6 +1,6 @@
 package io.functionruntime.test;
 
-import io.functionruntime.web.FunctionController;
+import io.functionruntime.internal.web.FunctionController;
 import tools.jackson.databind.json.JsonMapper;
 
 /**

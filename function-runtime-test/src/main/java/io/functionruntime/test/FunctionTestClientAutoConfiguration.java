@@ -1,7 +1,7 @@
 package io.functionruntime.test;
 
 import io.functionruntime.autoconfigure.FunctionRuntimeAutoConfiguration;
-import io.functionruntime.web.FunctionController;
+import io.functionruntime.internal.web.FunctionController;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.ObjectProvider;

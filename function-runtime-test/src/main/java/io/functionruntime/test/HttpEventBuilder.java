@@ -4,8 +4,8 @@ import java.util.Map;
 import java.util.UUID;
 
 import io.functionruntime.HttpEvent;
-import io.functionruntime.web.HttpEventMapper;
-import io.functionruntime.web.QueryString;
+import io.functionruntime.internal.web.HttpEventMapper;
+import io.functionruntime.internal.web.QueryString;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 

@@ -3,7 +3,7 @@ package io.functionruntime.test;
 import java.util.Map;
 import java.util.stream.StreamSupport;
 
-import io.functionruntime.web.FunctionController;
+import io.functionruntime.internal.web.FunctionController;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 

@@ -1,0 +1,196 @@
+package io.functionruntime.internal.registry;
+
+import java.util.Collection;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import io.functionruntime.internal.registry.HandlerShapes.ShapeException;
+import io.functionruntime.registry.FunctionDefinition;
+import io.functionruntime.registry.FunctionDefinitionException;
+import io.functionruntime.registry.FunctionSettings;
+import io.functionruntime.registry.HandlerCandidate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
+
+/**
+ * Every function of the application, validated once at startup, and the routes that reach
+ * them: {@code /<entry point>}, {@code /<function id>} and {@code /} for the default.
+ */
+public class FunctionRegistry {
+
+	private static final Logger logger = LoggerFactory.getLogger(FunctionRegistry.class);
+
+	private static final String ENTRY_POINT_FIX = "Use an entry point of the form <file>.<handler>, such as 'main.handler': "
+			+ "a file name of letters, digits, '_' or '-', one dot, and a Java identifier.";
+
+	private final Map<String, FunctionDefinition> functions;
+
+	private final Map<String, FunctionDefinition> routes;
+
+	private final FunctionDefinition defaultFunction;
+
+	public FunctionRegistry(List<HandlerCandidate> candidates, FunctionSettingsSource settingsSource,
+			ConfigurableListableBeanFactory beanFactory, JsonMapper jsonMapper) {
+		HandlerShapes shapes = new HandlerShapes(jsonMapper);
+		Map<String, FunctionDefinition> functions = new LinkedHashMap<>();
+		for (HandlerCandidate candidate : checkUnique(candidates)) {
+			EntryPoint entryPoint = parse(candidate);
+			FunctionSettings settings = settingsSource.settingsFor(entryPoint);
+			boolean singleton = beanFactory.isSingleton(candidate.beanName());
+			checkInstances(candidate, entryPoint, settings, singleton);
+			functions.put(entryPoint.toString(), new FunctionDefinition(entryPoint.toString(), candidate.beanName(), singleton,
+					adapter(shapes, candidate, entryPoint), settings));
+		}
+		checkConfiguredFunctionsExist(settingsSource, functions);
+		this.functions = Collections.unmodifiableMap(functions);
+		this.routes = routes(functions.values());
+		this.defaultFunction = defaultFunction(settingsSource.defaultFunction());
+		if (logger.isInfoEnabled()) {
+			this.functions.values().forEach((function) -> logger.info(describe(function)));
+		}
+	}
+
+	/**
+	 * Describes a function in one line: where it is served and how it runs.
+	 * @param function the function
+	 * @return the description
+	 */
+	public String describe(FunctionDefinition function) {
+		FunctionSettings settings = function.settings();
+		return "Function " + function.entryPoint() + " at /" + function.entryPoint() + ", /" + settings.id()
+				+ ((function == this.defaultFunction) ? " and /" : "") + ": id " + settings.id() + ", version "
+				+ settings.versionId() + ", timeout " + settings.timeout().toMillis() + " ms, instances "
+				+ settings.instancesLimit() + " (" + settings.provisionedInstances() + " provisioned), concurrency "
+				+ settings.concurrency() + ", handler " + function.adapter().description();
+	}
+
+	private static Collection<HandlerCandidate> checkUnique(List<HandlerCandidate> candidates) {
+		Map<String, List<HandlerCandidate>> byEntryPoint = candidates.stream()
+			.collect(Collectors.groupingBy(HandlerCandidate::entryPoint, LinkedHashMap::new, Collectors.toList()));
+		for (Map.Entry<String, List<HandlerCandidate>> entry : byEntryPoint.entrySet()) {
+			if (entry.getValue().size() > 1) {
+				throw new FunctionDefinitionException(
+						"Entry point '" + entry.getKey() + "' is declared more than once, by "
+								+ entry.getValue().stream().map(HandlerCandidate::describe).collect(Collectors.joining(" and ")),
+						"Give each @FunctionHandler its own entry point, or remove one of the beans.");
+			}
+		}
+		return candidates;
+	}
+
+	private static EntryPoint parse(HandlerCandidate candidate) {
+		try {
+			return EntryPoint.parse(candidate.entryPoint());
+		}
+		catch (IllegalArgumentException ex) {
+			throw new FunctionDefinitionException("Entry point '" + candidate.entryPoint() + "' of "
+					+ candidate.describe() + " is invalid: " + ex.getMessage() + ".", ENTRY_POINT_FIX);
+		}
+	}
+
+	private static HandlerAdapter adapter(HandlerShapes shapes, HandlerCandidate candidate, EntryPoint entryPoint) {
+		try {
+			return (candidate.method() != null) ? shapes.forMethod(candidate.method(), candidate.beanClass())
+					: shapes.forHandlerBean(candidate.beanClass(), candidate.beanType());
+		}
+		catch (ShapeException ex) {
+			throw new FunctionDefinitionException("Handler '" + entryPoint + "' of " + candidate.describe()
+					+ " has an unsupported shape: " + ex.getMessage() + ".",
+					"Change the handler to (event) or (event, Context) with a supported event and result type "
+							+ "(see the README, 'Handler shapes').");
+		}
+	}
+
+	private static void checkInstances(HandlerCandidate candidate, EntryPoint entryPoint, FunctionSettings settings,
+			boolean singleton) {
+		if (singleton && settings.instancesLimit() > 1) {
+			throw new FunctionDefinitionException("Function '" + entryPoint + "' allows "
+					+ settings.instancesLimit() + " instances, but its " + candidate.describe()
+					+ " is a singleton, so every instance would share one object and its fields.",
+					"Annotate the handler bean with @Scope(\"prototype\") so each instance gets its own object, "
+							+ "or set function-runtime.functions[" + entryPoint + "].instances-limit to 1.");
+		}
+	}
+
+	private static void checkConfiguredFunctionsExist(FunctionSettingsSource settingsSource,
+			Map<String, FunctionDefinition> functions) {
+		for (String configured : settingsSource.configuredEntryPoints()) {
+			if (!functions.containsKey(configured)) {
+				throw new FunctionDefinitionException(
+						"function-runtime.functions[" + configured + "] configures a function that does not exist; "
+								+ "the handlers are " + functions.keySet() + ".",
+						"Correct the entry point in the configuration, or add a @FunctionHandler(\"" + configured
+								+ "\") bean.");
+			}
+		}
+	}
+
+	private static Map<String, FunctionDefinition> routes(Collection<FunctionDefinition> functions) {
+		Map<String, FunctionDefinition> routes = new HashMap<>();
+		for (FunctionDefinition function : functions) {
+			routes.put(function.entryPoint(), function);
+		}
+		for (FunctionDefinition function : functions) {
+			FunctionDefinition taken = routes.putIfAbsent(function.settings().id(), function);
+			if (taken != null) {
+				throw new FunctionDefinitionException("Function id '" + function.settings().id() + "' of '"
+						+ function.entryPoint() + "' is already the route of '" + taken.entryPoint() + "'.",
+						"Give function-runtime.functions[" + function.entryPoint() + "].id a value of its own.");
+			}
+		}
+		return Collections.unmodifiableMap(routes);
+	}
+
+	private FunctionDefinition defaultFunction(String configured) {
+		if (configured == null || configured.isEmpty()) {
+			return (this.functions.size() == 1) ? this.functions.values().iterator().next() : null;
+		}
+		FunctionDefinition function = this.routes.get(configured);
+		if (function == null) {
+			throw new FunctionDefinitionException(
+					"function-runtime.default-function is '" + configured + "', which is no function's entry point "
+							+ "or id; the handlers are " + this.functions.keySet() + ".",
+					"Set function-runtime.default-function to one of " + this.functions.keySet() + ".");
+		}
+		return function;
+	}
+
+	/**
+	 * Finds the function a route reaches.
+	 * @param route an entry point or a function id; empty for the default function
+	 * @return the function, or {@code null} when there is none
+	 */
+	public FunctionDefinition find(String route) {
+		return route.isEmpty() ? this.defaultFunction : this.routes.get(route);
+	}
+
+	/**
+	 * Lists the paths that reach a function.
+	 * @param function the function
+	 * @return {@code /<entry point>}, {@code /<function id>}, and {@code /} for the default
+	 * function
+	 */
+	public List<String> routes(FunctionDefinition function) {
+		String entryPoint = "/" + function.entryPoint();
+		String id = "/" + function.settings().id();
+		return (function == this.defaultFunction) ? List.of(entryPoint, id, "/") : List.of(entryPoint, id);
+	}
+
+	/** @return every function, by entry point, in discovery order */
+	public Map<String, FunctionDefinition> functions() {
+		return this.functions;
+	}
+
+	/** @return the function served at {@code /}, or {@code null} when there is none */
+	public FunctionDefinition defaultFunction() {
+		return this.defaultFunction;
+	}
+
+}

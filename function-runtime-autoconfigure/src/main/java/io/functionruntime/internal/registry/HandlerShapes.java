@@ -1,0 +1,162 @@
+package io.functionruntime.internal.registry;
+
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Future;
+import java.util.stream.BaseStream;
+
+import io.functionruntime.Context;
+import io.functionruntime.Handler;
+import io.functionruntime.HttpEvent;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.core.ResolvableType;
+import org.springframework.util.ClassUtils;
+
+/**
+ * Decides whether a method or a {@link Handler} bean has a supported shape, and turns it
+ * into a {@link HandlerAdapter}. Rejections carry the reason and the fix.
+ */
+final class HandlerShapes {
+
+	private static final MethodType INVOKE_TYPE = MethodType.methodType(Object.class, Object.class, Object.class,
+			Context.class);
+
+	private static final String SUPPORTED_EVENTS = "Map<String, Object>, JsonNode, String, byte[], HttpEvent or a POJO/record";
+
+	private static final String SUPPORTED_RESULTS = "Map, HttpResponse, a POJO/record, JsonNode, String, byte[], Object or void, "
+			+ "or a CompletionStage/CompletableFuture of one of them";
+
+	private final JsonMapper jsonMapper;
+
+	HandlerShapes(JsonMapper jsonMapper) {
+		this.jsonMapper = jsonMapper;
+	}
+
+	HandlerAdapter forMethod(Method method, Class<?> beanClass) {
+		String description = ClassUtils.getQualifiedMethodName(method, beanClass);
+		if (Modifier.isStatic(method.getModifiers())) {
+			throw new ShapeException(description + " is static; a handler must be an instance method");
+		}
+		int count = method.getParameterCount();
+		if (count < 1 || count > 2) {
+			throw new ShapeException(description + " takes " + count
+					+ " parameters; a handler takes (event) or (event, Context)");
+		}
+		if (count == 2 && method.getParameterTypes()[1] != Context.class) {
+			throw new ShapeException(description + " has a second parameter of type "
+					+ method.getParameterTypes()[1].getName() + "; it must be io.functionruntime.Context");
+		}
+		ResolvableType eventType = ResolvableType.forMethodParameter(method, 0, beanClass);
+		ResolvableType resultType = ResolvableType.forMethodReturnType(method, beanClass);
+		MethodHandle handle;
+		try {
+			method.setAccessible(true);
+			handle = MethodHandles.lookup().unreflect(method);
+		}
+		catch (IllegalAccessException | RuntimeException ex) {
+			throw new ShapeException(description + " cannot be called (" + ex.getMessage()
+					+ "); make the method public or open its package");
+		}
+		if (count == 1) {
+			handle = MethodHandles.dropArguments(handle, 2, Context.class);
+		}
+		return adapter(handle.asType(INVOKE_TYPE), eventType, resultType, description);
+	}
+
+	HandlerAdapter forHandlerBean(Class<?> beanClass, ResolvableType beanType) {
+		String description = beanClass.getName() + ".handle";
+		if (!Handler.class.isAssignableFrom(beanClass)) {
+			throw new ShapeException(beanClass.getName() + " is annotated with @FunctionHandler at type level "
+					+ "but does not implement io.functionruntime.Handler; implement Handler<E, R> or "
+					+ "put the annotation on the handler method instead");
+		}
+		ResolvableType handlerType = beanType.as(Handler.class);
+		if (handlerType == ResolvableType.NONE || handlerType.hasUnresolvableGenerics()) {
+			handlerType = ResolvableType.forClass(beanClass).as(Handler.class);
+		}
+		MethodHandle handle;
+		try {
+			handle = MethodHandles.publicLookup()
+				.findVirtual(Handler.class, "handle", MethodType.methodType(Object.class, Object.class, Context.class));
+		}
+		catch (ReflectiveOperationException ex) {
+			throw new IllegalStateException("Handler.handle is missing", ex);
+		}
+		return adapter(handle.asType(INVOKE_TYPE), handlerType.getGeneric(0), handlerType.getGeneric(1), description);
+	}
+
+	private HandlerAdapter adapter(MethodHandle handle, ResolvableType eventType, ResolvableType resultType,
+			String description) {
+		Class<?> event = eventType.toClass();
+		EventKind kind = eventKind(event, description);
+		boolean async = CompletionStage.class.isAssignableFrom(resultType.toClass());
+		checkResult(async ? resultType.as(CompletionStage.class).getGeneric(0) : resultType, async, description);
+		return new HandlerAdapter(handle, kind, this.jsonMapper.constructType(eventType.getType()), async,
+				description + "(" + event.getSimpleName() + ") -> " + resultType);
+	}
+
+	private static EventKind eventKind(Class<?> type, String description) {
+		if (Map.class.isAssignableFrom(type)) {
+			return EventKind.MAP;
+		}
+		if (JsonNode.class.isAssignableFrom(type)) {
+			return EventKind.TREE;
+		}
+		if (type == String.class) {
+			return EventKind.STRING;
+		}
+		if (type == byte[].class) {
+			return EventKind.BYTES;
+		}
+		if (type == HttpEvent.class) {
+			return EventKind.HTTP_EVENT;
+		}
+		if (isValue(type) || type == Context.class || isContainerOfLater(type)) {
+			throw new ShapeException(description + " takes an event of type " + type.getName()
+					+ ", which cannot hold the event object; take " + SUPPORTED_EVENTS);
+		}
+		return EventKind.OBJECT;
+	}
+
+	private static void checkResult(ResolvableType resultType, boolean async, String description) {
+		Class<?> result = resultType.toClass();
+		boolean voidResult = result == void.class || result == Void.class;
+		if ((voidResult && !async) || (result == Void.class && async)) {
+			return;
+		}
+		if (isValue(result) || isContainerOfLater(result)) {
+			throw new ShapeException(description + " returns " + resultType + ", which cannot become a response; "
+					+ "return " + SUPPORTED_RESULTS);
+		}
+	}
+
+	private static boolean isValue(Class<?> type) {
+		return type.isPrimitive() || ClassUtils.isPrimitiveWrapper(type) || Number.class.isAssignableFrom(type)
+				|| (type.isArray() && type != byte[].class);
+	}
+
+	private static boolean isContainerOfLater(Class<?> type) {
+		return Future.class.isAssignableFrom(type) || CompletionStage.class.isAssignableFrom(type)
+				|| type == Optional.class || BaseStream.class.isAssignableFrom(type);
+	}
+
+	/**
+	 * A handler whose shape is not supported.
+	 */
+	static final class ShapeException extends RuntimeException {
+
+		ShapeException(String message) {
+			super(message);
+		}
+
+	}
+
+}

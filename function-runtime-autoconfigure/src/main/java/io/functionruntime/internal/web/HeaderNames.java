@@ -1,0 +1,79 @@
+package io.functionruntime.internal.web;
+
+/**
+ * The names of the headers the runtime sets itself, and header names in the canonical
+ * form of Go's {@code CanonicalHeaderKey}, which the cloud's router uses: the first letter
+ * and every letter after a hyphen upper case, the rest lower case
+ * ({@code x-real-remote-address} → {@code X-Real-Remote-Address}). A name with a character
+ * that is not allowed in a header name is left as it is.
+ */
+final class HeaderNames {
+
+	/** The call's request id, on every answer and in the event. */
+	static final String REQUEST_ID = "X-Request-Id";
+
+	/** The call's trace id, in the event: the client's, or a new one. */
+	static final String TRACE_ID = "X-Trace-Id";
+
+	/** The client's address and port, in the event. */
+	static final String REAL_REMOTE_ADDRESS = "X-Real-Remote-Address";
+
+	/** The addresses the call came through, in the event. */
+	static final String FORWARDED_FOR = "X-Forwarded-For";
+
+	/** The function's id, on every answer of a function. */
+	static final String FUNCTION_ID = "X-Function-Id";
+
+	/** The function's version id, on every answer of a function. */
+	static final String FUNCTION_VERSION_ID = "X-Function-Version-Id";
+
+	/** Marks an answer as the function's failure or timeout. */
+	static final String FUNCTION_ERROR = "X-Function-Error";
+
+	/** What a handler's header that the router keeps for itself is renamed with. */
+	static final String REMAPPED_PREFIX = "X-Yf-Remapped-";
+
+	private HeaderNames() {
+	}
+
+	static String canonical(String name) {
+		boolean upper = true;
+		boolean canonical = true;
+		for (int i = 0; i < name.length(); i++) {
+			char c = name.charAt(i);
+			if (!isTokenChar(c)) {
+				return name;
+			}
+			if ((upper && c >= 'a' && c <= 'z') || (!upper && c >= 'A' && c <= 'Z')) {
+				canonical = false;
+			}
+			upper = c == '-';
+		}
+		return canonical ? name : rewrite(name);
+	}
+
+	private static String rewrite(String name) {
+		char[] chars = name.toCharArray();
+		boolean upper = true;
+		for (int i = 0; i < chars.length; i++) {
+			char c = chars[i];
+			if (upper && c >= 'a' && c <= 'z') {
+				chars[i] = (char) (c - ('a' - 'A'));
+			}
+			else if (!upper && c >= 'A' && c <= 'Z') {
+				chars[i] = (char) (c + ('a' - 'A'));
+			}
+			upper = c == '-';
+		}
+		return new String(chars);
+	}
+
+	/** Whether a character may stand in a header name (an RFC 9110 token). */
+	static boolean isTokenChar(char c) {
+		if (c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9') {
+			return true;
+		}
+		return "!#$%&'*+-.^_`|~".indexOf(c) >= 0;
+	}
+
+}

@@ -1,0 +1,81 @@
+package io.functionruntime.internal.web;
+
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The query string of a request, percent-decoded ({@code +} as a space, as Go's router
+ * decodes it), parsed once. The {@code integration} parameter picks raw mode and is not
+ * passed to the handler.
+ *
+ * @param values each parameter with all its values, in order
+ * @param raw whether {@code integration=raw} was given
+ */
+public record QueryString(Map<String, List<String>> values, boolean raw) {
+
+	private static final String INTEGRATION = "integration";
+
+	private static final QueryString EMPTY = new QueryString(Collections.emptyMap(), false);
+
+	/**
+	 * Parses a query string.
+	 * @param query the raw query, or {@code null}
+	 * @return the parameters
+	 * @throws RequestRejectedException for malformed percent-encoding
+	 */
+	public static QueryString parse(String query) {
+		if (query == null || query.isEmpty()) {
+			return EMPTY;
+		}
+		Map<String, List<String>> values = new LinkedHashMap<>();
+		String integration = null;
+		int start = 0;
+		while (start <= query.length()) {
+			int end = query.indexOf('&', start);
+			if (end < 0) {
+				end = query.length();
+			}
+			if (end > start) {
+				int equals = query.indexOf('=', start);
+				boolean hasValue = equals >= 0 && equals < end;
+				String name = decode(query, start, hasValue ? equals : end);
+				String value = hasValue ? decode(query, equals + 1, end) : "";
+				if (INTEGRATION.equals(name)) {
+					integration = value;
+				}
+				else {
+					values.computeIfAbsent(name, (key) -> new ArrayList<>(1)).add(value);
+				}
+			}
+			start = end + 1;
+		}
+		return new QueryString(values, "raw".equals(integration));
+	}
+
+	private static String decode(String text, int from, int to) {
+		String part = text.substring(from, to);
+		try {
+			return URLDecoder.decode(part, StandardCharsets.UTF_8);
+		}
+		catch (IllegalArgumentException ex) {
+			throw RequestRejectedException
+				.badRequest("Malformed percent-encoding in the query string: '" + part + "'");
+		}
+	}
+
+	/**
+	 * Returns the last value of each parameter.
+	 * @return parameter to its last value
+	 */
+	public Map<String, String> lastValues() {
+		Map<String, String> last = new LinkedHashMap<>(this.values.size() * 2);
+		this.values.forEach((name, all) -> last.put(name, all.get(all.size() - 1)));
+		return last;
+	}
+
+}

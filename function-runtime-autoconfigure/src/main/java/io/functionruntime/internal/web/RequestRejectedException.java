@@ -1,0 +1,55 @@
+package io.functionruntime.internal.web;
+
+/**
+ * A request the runtime answers itself, before any handler is called: a bad request, a
+ * request too large, an unknown function, a call to a private function its caller may not
+ * make. It carries the status and the error body.
+ */
+public final class RequestRejectedException extends RuntimeException {
+
+	private final int status;
+
+	private final String errorType;
+
+	RequestRejectedException(int status, String errorType, String message) {
+		super(message, null, false, false);
+		this.status = status;
+		this.errorType = errorType;
+	}
+
+	static RequestRejectedException badRequest(String message) {
+		return new RequestRejectedException(400, "BadRequest", message);
+	}
+
+	static RequestRejectedException tooLarge(long limit) {
+		return new RequestRejectedException(413, "RequestTooLarge",
+				"Request is too large: the event may hold at most " + limit + " bytes");
+	}
+
+	/**
+	 * A call without valid credentials.
+	 * @param message what is missing or wrong
+	 * @return the rejection, 401 Unauthorized
+	 */
+	public static RequestRejectedException unauthorized(String message) {
+		return new RequestRejectedException(401, "Unauthorized", message);
+	}
+
+	/**
+	 * A call by an authenticated caller that may not make it.
+	 * @param message who may not do what
+	 * @return the rejection, 403 Forbidden
+	 */
+	public static RequestRejectedException forbidden(String message) {
+		return new RequestRejectedException(403, "Forbidden", message);
+	}
+
+	int status() {
+		return this.status;
+	}
+
+	String errorType() {
+		return this.errorType;
+	}
+
+}
