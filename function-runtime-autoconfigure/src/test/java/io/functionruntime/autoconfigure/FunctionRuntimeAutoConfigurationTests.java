@@ -3,12 +3,14 @@ package io.functionruntime.autoconfigure;
 import java.lang.reflect.Method;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 
-import io.functionruntime.FunctionCalls;
 import io.functionruntime.Context;
+import io.functionruntime.FunctionCalls;
 import io.functionruntime.FunctionHandler;
 import io.functionruntime.IamToken;
 import io.functionruntime.internal.event.EventBinder;
@@ -23,6 +25,7 @@ import io.functionruntime.internal.web.FunctionController;
 import io.functionruntime.internal.web.FunctionServlet;
 import io.functionruntime.internal.web.HttpEventMapper;
 import io.functionruntime.internal.web.ResponseWriter;
+import io.functionruntime.invoke.InvocationResult;
 import io.functionruntime.registry.FunctionDefinition;
 import io.functionruntime.registry.FunctionDefinitionException;
 import io.functionruntime.registry.FunctionHandlerDiscoverer;
@@ -118,6 +121,25 @@ class FunctionRuntimeAutoConfigurationTests {
 		this.runner.withBean("ownFormContentFilter", FormContentFilter.class)
 			.run((context) -> assertThat(context).doesNotHaveBean(ApplicationFormContentFilter.class)
 				.hasSingleBean(FormContentFilter.class));
+	}
+
+	@Test
+	void closingTheContextEndsTheThreadsOfItsCalls() throws InterruptedException {
+		Set<Thread> before = Thread.getAllStackTraces().keySet();
+		for (int round = 0; round < 3; round++) {
+			this.runner.run((context) -> {
+				FunctionRegistry registry = context.getBean(FunctionRegistry.class);
+				assertThat(context.getBean(FunctionInvoker.class)
+					.invoke(registry.find("main.handler"), new HashMap<String, Object>(), "thread-check"))
+					.isInstanceOf(InvocationResult.Success.class);
+			});
+		}
+		for (Thread thread : Thread.getAllStackTraces().keySet()) {
+			if (thread.getName().startsWith("function-") && !before.contains(thread)) {
+				thread.join(30_000);
+				assertThat(thread.isAlive()).as(thread.getName()).isFalse();
+			}
+		}
 	}
 
 	@Test
