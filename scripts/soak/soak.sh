@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Soak test: the sample app under mixed traffic above capacity for a bounded time, on
 # loopback only; records answers, losses, per-instance concurrency, heap after GC and
-# threads at start and end, and appends the figures to docs/reliability.md.
+# threads at start and end, and writes the figures to benchmarks/results/soak-<stamp>.md.
 # Usage: bash scripts/soak/soak.sh [seconds=60] [clients=48]
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -29,9 +29,9 @@ HEAP_END=$(heap); THREADS_END=$(threads)
 
 echo "$RESULT"
 echo "heapAfterGcStartKb=$HEAP_START heapAfterGcEndKb=$HEAP_END threadsStart=$THREADS_START threadsEnd=$THREADS_END"
+OUT=benchmarks/results/soak-$(date -u +%Y%m%dT%H%M%SZ).md
 {
-  echo
-  echo "### Soak run $(date -u +%Y-%m-%dT%H:%MZ)"
+  echo "# Soak run $(date -u +%Y-%m-%dT%H:%MZ)"
   echo
   echo "Command: \`bash scripts/soak/soak.sh $SECONDS_TO_RUN $CLIENTS\` on $(nproc) cores, $(java -version 2>&1 | head -1)."
   echo
@@ -40,4 +40,5 @@ echo "heapAfterGcStartKb=$HEAP_START heapAfterGcEndKb=$HEAP_END threadsStart=$TH
   echo "$RESULT" | sed -E 's/^([^=]+)=(.*)$/| \1 | \2 |/'
   echo "| heap used after GC, start → end (KB) | $HEAP_START → $HEAP_END |"
   echo "| live threads, start → end | $THREADS_START → $THREADS_END |"
-} >> docs/reliability.md
+} > "$OUT"
+echo "written to $OUT"

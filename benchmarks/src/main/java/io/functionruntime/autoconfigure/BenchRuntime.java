@@ -79,7 +79,7 @@ public final class BenchRuntime implements AutoCloseable {
 				properties.isIncludeStackTrace());
 		this.maxEventSize = properties.getMaxEventSize().toBytes();
 		this.controller = new FunctionController(this.registry, this.eventMapper, this.eventBinder, this.invoker,
-				this.responseWriter, this.maxEventSize, FunctionAccessCheck.NONE);
+				this.responseWriter, this.maxEventSize, FunctionAccessCheck.NONE, properties.getBodyReadTimeout());
 	}
 
 	/**

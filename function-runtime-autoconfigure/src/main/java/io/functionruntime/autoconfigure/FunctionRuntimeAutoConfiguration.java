@@ -19,6 +19,7 @@ import io.functionruntime.internal.web.ApplicationFormContentFilter;
 import io.functionruntime.internal.web.ApplicationHiddenHttpMethodFilter;
 import io.functionruntime.internal.web.AsteriskOptionsValve;
 import io.functionruntime.internal.web.FunctionAccessCheck;
+import io.functionruntime.internal.web.FatalErrorGuard;
 import io.functionruntime.internal.web.FunctionController;
 import io.functionruntime.internal.web.FunctionErrorValve;
 import io.functionruntime.internal.web.FunctionServlet;
@@ -48,6 +49,7 @@ import org.springframework.boot.tomcat.ConfigurableTomcatWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.boot.web.servlet.ServletRegistrationBean;
 import org.springframework.boot.webmvc.autoconfigure.WebMvcAutoConfiguration;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.filter.FormContentFilter;
@@ -167,7 +169,14 @@ public final class FunctionRuntimeAutoConfiguration {
 			FunctionRuntimeProperties properties, ObjectProvider<FunctionAccessCheck> accessCheck) {
 		return new FunctionController(registry, eventMapper, eventBinder, invoker, responseWriter,
 				properties.getMaxEventSize().toBytes(),
-				accessCheck.getIfAvailable(() -> PrivateFunctions.withoutSpringSecurity(registry)));
+				accessCheck.getIfAvailable(() -> PrivateFunctions.withoutSpringSecurity(registry)),
+				properties.getBodyReadTimeout());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	FatalErrorGuard functionFatalErrorGuard(ApplicationEventPublisher events, FunctionRuntimeProperties properties) {
+		return new FatalErrorGuard(events, properties.isExitOnFatalError() ? FatalErrorGuard::exitProcess : null);
 	}
 
 	/**

@@ -36,6 +36,19 @@ public class FunctionRuntimeProperties {
 	private DataSize maxResponseSize = DataSize.ofBytes(3_670_016);
 
 	/**
+	 * How long a client may take to send a function call's body once its headers arrived;
+	 * a body still incomplete then is answered 408. No thread waits for a slow body.
+	 */
+	private Duration bodyReadTimeout = Duration.ofSeconds(30);
+
+	/**
+	 * Whether the process exits (status 70) when a thread dies of a fatal error of the JVM,
+	 * such as running out of memory, so that the platform restarts a server that may no
+	 * longer answer. Either way the liveness state becomes BROKEN.
+	 */
+	private boolean exitOnFatalError = true;
+
+	/**
 	 * Whether the error response of a failed handler carries its stack trace. Turn it off
 	 * for functions that are reachable from the internet.
 	 */
@@ -85,6 +98,22 @@ public class FunctionRuntimeProperties {
 
 	public void setMaxResponseSize(DataSize maxResponseSize) {
 		this.maxResponseSize = maxResponseSize;
+	}
+
+	public Duration getBodyReadTimeout() {
+		return this.bodyReadTimeout;
+	}
+
+	public void setBodyReadTimeout(Duration bodyReadTimeout) {
+		this.bodyReadTimeout = bodyReadTimeout;
+	}
+
+	public boolean isExitOnFatalError() {
+		return this.exitOnFatalError;
+	}
+
+	public void setExitOnFatalError(boolean exitOnFatalError) {
+		this.exitOnFatalError = exitOnFatalError;
 	}
 
 	public boolean isIncludeStackTrace() {

@@ -1,5 +1,7 @@
 package io.functionruntime.internal.web;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.concurrent.TimeUnit;
 
 import io.functionruntime.HttpEvent;
@@ -67,9 +69,16 @@ public class EventMappingBenchmark {
 	private HttpEvent mapEvent() {
 		SeedRequest.rewind(this.request); // two field writes: a fresh body stream, as a new request has
 		QueryString query = QueryString.parse(this.request.getQueryString());
-		byte[] body = RequestBody.read(this.request,
+		RequestBody body = new RequestBody(this.request,
 				HttpEventMapper.bodyLimit(this.request, this.runtime.maxEventSize), this.runtime.maxEventSize);
-		return this.runtime.eventMapper.toEvent(this.request, query, body, RequestIds.next(), System.currentTimeMillis());
+		try {
+			body.readArrived(this.request.getInputStream());
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		return this.runtime.eventMapper.toEvent(this.request, query, body.bytes(), RequestIds.next(),
+				System.currentTimeMillis());
 	}
 
 }

@@ -1,6 +1,9 @@
 package io.functionruntime.internal.web;
 
 import java.io.IOException;
+import java.net.SocketTimeoutException;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import io.functionruntime.internal.event.EventBinder;
 import io.functionruntime.internal.event.EventBindingException;
@@ -8,6 +11,10 @@ import io.functionruntime.internal.invoke.FunctionInvoker;
 import io.functionruntime.internal.registry.FunctionRegistry;
 import io.functionruntime.registry.FunctionDefinition;
 import jakarta.servlet.AsyncContext;
+import jakarta.servlet.AsyncEvent;
+import jakarta.servlet.AsyncListener;
+import jakarta.servlet.ReadListener;
+import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.slf4j.Logger;
@@ -39,9 +46,11 @@ public class FunctionController implements HttpRequestHandler {
 
 	private final FunctionAccessCheck accessCheck;
 
+	private final Duration bodyReadTimeout;
+
 	public FunctionController(FunctionRegistry registry, HttpEventMapper eventMapper, EventBinder eventBinder,
 			FunctionInvoker invoker, ResponseWriter responseWriter, long maxEventSize,
-			FunctionAccessCheck accessCheck) {
+			FunctionAccessCheck accessCheck, Duration bodyReadTimeout) {
 		this.registry = registry;
 		this.eventMapper = eventMapper;
 		this.eventBinder = eventBinder;
@@ -49,6 +58,7 @@ public class FunctionController implements HttpRequestHandler {
 		this.responseWriter = responseWriter;
 		this.maxEventSize = maxEventSize;
 		this.accessCheck = accessCheck;
+		this.bodyReadTimeout = bodyReadTimeout;
 	}
 
 	@Override
@@ -61,55 +71,118 @@ public class FunctionController implements HttpRequestHandler {
 			this.accessCheck.check(request, response, function);
 			this.responseWriter.identify(response, function);
 			QueryString query = QueryString.parse(request.getQueryString());
-			Object event = query.raw() ? rawEvent(request, function)
-					: httpEvent(request, query, function, requestId, arrivalMillis);
-			invoke(request, response, function, event, requestId, query.raw());
-		}
-		catch (RequestRejectedException ex) {
-			if (ex.status() == 413) {
-				response.setHeader("Connection", "close");
+			Arrival arrival = new Arrival(function, query, requestId, arrivalMillis);
+			RequestBody body = new RequestBody(request,
+					query.raw() ? this.maxEventSize : HttpEventMapper.bodyLimit(request, this.maxEventSize),
+					this.maxEventSize);
+			ServletInputStream in = request.getInputStream();
+			if (body.readArrived(in)) {
+				dispatch(request, response, arrival, body.bytes(), null);
 			}
-			this.responseWriter.writeError(response, ex.status(), ErrorBody.of(ex.errorType(), ex.getMessage()));
-			completeAsync(request);
-		}
-		catch (EventBindingException ex) {
-			this.responseWriter.writeError(response, 400, ErrorBody.of("BadRequest", ex.getMessage()));
-			completeAsync(request);
-		}
-		catch (IOException ex) {
-			throw ex;
+			else if (!request.isAsyncSupported()) {
+				body.readRest(in);
+				dispatch(request, response, arrival, body.bytes(), null);
+			}
+			else {
+				receiveRest(request, response, arrival, body, in);
+			}
 		}
 		catch (Throwable ex) {
-			logger.error("Runtime fault, RequestID: {}", requestId, ex);
-			if (!response.isCommitted()) {
-				response.resetBuffer();
-				this.responseWriter.writeError(response, 500,
-						ErrorBody.of("InternalError", "The function runtime failed to process the request"));
-			}
-			completeAsync(request);
-		}
-	}
-
-	/** Ends an asynchronous request that failed before its answer, so that it cannot hang. */
-	private static void completeAsync(HttpServletRequest request) {
-		if (request.isAsyncStarted()) {
-			request.getAsyncContext().complete();
+			fail(request, response, requestId, ex);
 		}
 	}
 
 	/**
-	 * Hands the call to the invoker. The request goes asynchronous first, so that the
-	 * invoker's deadline can answer a call whose handler still holds this thread.
+	 * Reads the rest of a body that has not arrived yet as it comes, holding no thread
+	 * while the client is slow, for {@code body-read-timeout} at most; then calls the
+	 * function on the container thread that read the last bytes.
 	 */
-	private void invoke(HttpServletRequest request, HttpServletResponse response, FunctionDefinition function,
-			Object event, String requestId, boolean raw) throws IOException {
-		AsyncContext async = request.isAsyncSupported() ? request.startAsync(request, response) : null;
-		if (async != null) {
+	private void receiveRest(HttpServletRequest request, HttpServletResponse response, Arrival arrival,
+			RequestBody body, ServletInputStream in) {
+		AsyncContext async = request.startAsync(request, response);
+		AtomicBoolean settled = new AtomicBoolean();
+		async.setTimeout(this.bodyReadTimeout.toMillis());
+		async.addListener(new AsyncListener() {
+
+			@Override
+			public void onTimeout(AsyncEvent event) {
+				if (settled.compareAndSet(false, true)) {
+					fail(request, response, arrival.requestId(), RequestRejectedException.bodyTimeout(bodyReadTimeout));
+				}
+			}
+
+			/**
+			 * Ends a call whose body failed to arrive. The container asks only now, after the
+			 * read listener heard of the failure, whether the call was completed.
+			 */
+			@Override
+			public void onError(AsyncEvent event) {
+				if (settled.compareAndSet(false, true)) {
+					answerFailure(response, arrival.requestId(), event.getThrowable());
+				}
+				event.getAsyncContext().complete();
+			}
+
+			@Override
+			public void onComplete(AsyncEvent event) {
+			}
+
+			@Override
+			public void onStartAsync(AsyncEvent event) {
+			}
+
+		});
+		in.setReadListener(new ReadListener() {
+
+			@Override
+			public void onDataAvailable() throws IOException {
+				body.readReady(in);
+			}
+
+			@Override
+			public void onAllDataRead() {
+				if (settled.compareAndSet(false, true)) {
+					async.setTimeout(0);
+					try {
+						dispatch(request, response, arrival, body.bytes(), async);
+					}
+					catch (Throwable ex) {
+						fail(request, response, arrival.requestId(), ex);
+					}
+				}
+			}
+
+			@Override
+			public void onError(Throwable failure) {
+				if (settled.compareAndSet(false, true)) {
+					answerFailure(response, arrival.requestId(), (failure instanceof SocketTimeoutException)
+							? RequestRejectedException.bodyTimeout(bodyReadTimeout) : failure);
+				}
+			}
+
+		});
+	}
+
+	/**
+	 * Builds the event from the whole body and hands the call to the invoker. The request
+	 * is asynchronous by then, so that the invoker's deadline can answer a call whose
+	 * handler still holds this thread.
+	 */
+	private void dispatch(HttpServletRequest request, HttpServletResponse response, Arrival arrival, byte[] body,
+			AsyncContext started) throws IOException {
+		FunctionDefinition function = arrival.function();
+		Object event = arrival.query().raw() ? this.eventBinder.bindRaw(body, function.adapter())
+				: this.eventBinder.bindHttp(this.eventMapper.toEvent(request, arrival.query(), body,
+						arrival.requestId(), arrival.millis()), function.adapter());
+		AsyncContext async = (started != null) ? started
+				: request.isAsyncSupported() ? request.startAsync(request, response) : null;
+		if (async != null && started == null) {
 			async.setTimeout(0);
 		}
-		this.invoker.invoke(function, event, requestId, (result) -> {
+		boolean raw = arrival.query().raw();
+		this.invoker.invoke(function, event, arrival.requestId(), (result) -> {
 			try {
-				return this.responseWriter.write(response, result, raw, requestId);
+				return this.responseWriter.write(response, result, raw, arrival.requestId());
 			}
 			finally {
 				if (async != null) {
@@ -117,6 +190,49 @@ public class FunctionController implements HttpRequestHandler {
 				}
 			}
 		});
+	}
+
+	/**
+	 * Answers a call that failed before its function could answer it, whatever the
+	 * failure, so that the client always gets a complete answer with the request id.
+	 */
+	private void fail(HttpServletRequest request, HttpServletResponse response, String requestId, Throwable failure) {
+		try {
+			answerFailure(response, requestId, failure);
+		}
+		finally {
+			if (request.isAsyncStarted()) {
+				request.getAsyncContext().complete();
+			}
+		}
+	}
+
+	private void answerFailure(HttpServletResponse response, String requestId, Throwable failure) {
+		try {
+			if (failure instanceof RequestRejectedException ex) {
+				if (ex.status() == 413 || ex.status() == 408) {
+					response.setHeader("Connection", "close");
+				}
+				this.responseWriter.writeError(response, ex.status(), ErrorBody.of(ex.errorType(), ex.getMessage()));
+			}
+			else if (failure instanceof EventBindingException ex) {
+				this.responseWriter.writeError(response, 400, ErrorBody.of("BadRequest", ex.getMessage()));
+			}
+			else if (failure instanceof IOException ex) {
+				logger.debug("The client of RequestID {} is gone: {}", requestId, ex.toString());
+			}
+			else {
+				logger.error("Runtime fault, RequestID: {}", requestId, failure);
+				if (!response.isCommitted()) {
+					response.resetBuffer();
+					this.responseWriter.writeError(response, 500,
+							ErrorBody.of("InternalError", "The function runtime failed to process the request"));
+				}
+			}
+		}
+		catch (IOException | RuntimeException ex) {
+			logger.debug("The answer to RequestID {} could not be written: {}", requestId, ex.toString());
+		}
 	}
 
 	private FunctionDefinition route(HttpServletRequest request) {
@@ -141,17 +257,8 @@ public class FunctionController implements HttpRequestHandler {
 		return path.startsWith("/") ? path.substring(1) : path;
 	}
 
-	private Object rawEvent(HttpServletRequest request, FunctionDefinition function) {
-		return this.eventBinder.bindRaw(RequestBody.read(request, this.maxEventSize, this.maxEventSize),
-				function.adapter());
-	}
-
-	private Object httpEvent(HttpServletRequest request, QueryString query, FunctionDefinition function,
-			String requestId, long arrivalMillis) {
-		byte[] body = RequestBody.read(request, HttpEventMapper.bodyLimit(request, this.maxEventSize),
-				this.maxEventSize);
-		return this.eventBinder.bindHttp(this.eventMapper.toEvent(request, query, body, requestId, arrivalMillis),
-				function.adapter());
+	/** What is known of a call before its body has arrived. */
+	private record Arrival(FunctionDefinition function, QueryString query, String requestId, long millis) {
 	}
 
 }

@@ -1,58 +1,125 @@
 package io.functionruntime.internal.web;
 
 import java.io.IOException;
-import java.io.InputStream;
+import java.util.Arrays;
 
+import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
 
 /**
- * Reads a request body once, never past a limit: a declared {@code Content-Length} over
- * the limit is refused before a byte is read, and a chunked body is refused as soon as it
- * passes the limit. A body shorter than declared means something read it first, which
- * fails loudly rather than passing a function an altered body.
+ * A request body as it arrives, never past a limit: a declared {@code Content-Length} over
+ * the limit is refused before a byte is read, a body of any framing is refused as soon as
+ * it passes the limit, and memory grows with what arrives, not with what is declared. What
+ * has arrived is read without waiting, so that a complete body costs no thread hand-over,
+ * while the rest of a slow body is read as it comes, holding no thread. A body shorter than
+ * declared means something read it first, which fails loudly rather than passing a
+ * function an altered body.
  */
 final class RequestBody {
 
 	private static final byte[] EMPTY = new byte[0];
 
-	/** The largest array the JVM reliably allocates. */
-	private static final int MAX_ARRAY = Integer.MAX_VALUE - 8;
+	private static final int FIRST_BUFFER = 16 * 1024;
 
-	private RequestBody() {
-	}
+	private final long declared;
+
+	private final long limit;
+
+	private final long eventLimit;
+
+	private byte[] buffer = EMPTY;
+
+	private int length;
+
+	private boolean ended;
 
 	/**
-	 * Reads the body.
+	 * Starts the body of a request.
 	 * @param request the request
 	 * @param limit the most bytes accepted
 	 * @param eventLimit the event size limit, for the error message
-	 * @return the body, empty when there is none
-	 * @throws RequestRejectedException over the limit, or when the body cannot be read
+	 * @throws RequestRejectedException when the declared length is over the limit
 	 */
-	static byte[] read(HttpServletRequest request, long limit, long eventLimit) {
-		long declared = request.getContentLengthLong();
-		if (declared > limit) {
+	RequestBody(HttpServletRequest request, long limit, long eventLimit) {
+		this.declared = request.getContentLengthLong();
+		this.limit = limit;
+		this.eventLimit = eventLimit;
+		if (this.declared > limit) {
 			throw RequestRejectedException.tooLarge(eventLimit);
 		}
-		if (declared == 0) {
-			return EMPTY;
+		this.ended = this.declared == 0;
+	}
+
+	/**
+	 * Reads, in blocking mode, what has arrived, without waiting for more.
+	 * @param in the request's stream
+	 * @return whether the whole body is in hand
+	 * @throws IOException when the client is gone
+	 */
+	boolean readArrived(ServletInputStream in) throws IOException {
+		while (!this.ended && in.available() > 0) {
+			readOnce(in);
 		}
-		try (InputStream in = request.getInputStream()) {
-			byte[] body = in.readNBytes((int) Math.min(limit + 1, MAX_ARRAY));
-			if (body.length > limit) {
-				throw RequestRejectedException.tooLarge(eventLimit);
-			}
-			if (declared > body.length) {
-				throw new IllegalStateException("The request body was read before the function runtime read it: "
-						+ body.length + " of " + declared + " declared bytes were left. A filter that reads the "
-						+ "parameters or parts of a function call (getParameter, getParts) consumes its body: "
-						+ "make it skip function calls (FunctionCalls.isFunctionCall(request)).");
-			}
-			return body;
+		return this.ended;
+	}
+
+	/**
+	 * Reads, in non-blocking mode, what the container has ready.
+	 * @param in the request's stream, with a read listener
+	 * @throws IOException when the client is gone
+	 */
+	void readReady(ServletInputStream in) throws IOException {
+		while (!this.ended && in.isReady()) {
+			readOnce(in);
 		}
-		catch (IOException ex) {
-			throw RequestRejectedException.badRequest("The request body could not be read: " + ex.getMessage());
+	}
+
+	/**
+	 * Reads the rest in blocking mode, for a container that cannot read asynchronously.
+	 * @param in the request's stream
+	 * @throws IOException when the client is gone
+	 */
+	void readRest(ServletInputStream in) throws IOException {
+		while (!this.ended) {
+			readOnce(in);
 		}
+	}
+
+	/**
+	 * Tells the body that the container has no more of it.
+	 * @return the body, empty when there is none
+	 */
+	byte[] bytes() {
+		if (this.declared > this.length) {
+			throw new IllegalStateException("The request body was read before the function runtime read it: "
+					+ this.length + " of " + this.declared + " declared bytes were left. A filter that reads the "
+					+ "parameters or parts of a function call (getParameter, getParts) consumes its body: make it "
+					+ "skip function calls (FunctionCalls.isFunctionCall(request)).");
+		}
+		return (this.length == this.buffer.length) ? this.buffer : Arrays.copyOf(this.buffer, this.length);
+	}
+
+	private void readOnce(ServletInputStream in) throws IOException {
+		if (this.length == this.buffer.length) {
+			grow();
+		}
+		int read = in.read(this.buffer, this.length, this.buffer.length - this.length);
+		if (read < 0) {
+			this.ended = true;
+			return;
+		}
+		this.length += read;
+		if (this.length > this.limit) {
+			throw RequestRejectedException.tooLarge(this.eventLimit);
+		}
+		this.ended = this.length == this.declared;
+	}
+
+	private void grow() {
+		long wanted = (this.buffer.length == 0)
+				? ((this.declared > 0) ? Math.min(this.declared, FIRST_BUFFER) : FIRST_BUFFER)
+				: this.buffer.length * 2L;
+		this.buffer = Arrays.copyOf(this.buffer, (int) Math.min(wanted, this.limit + 1));
 	}
 
 }

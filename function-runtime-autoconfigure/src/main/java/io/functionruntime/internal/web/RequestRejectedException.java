@@ -1,5 +1,7 @@
 package io.functionruntime.internal.web;
 
+import java.time.Duration;
+
 /**
  * A request the runtime answers itself, before any handler is called: a bad request, a
  * request too large, an unknown function, a call to a private function its caller may not
@@ -19,6 +21,12 @@ public final class RequestRejectedException extends RuntimeException {
 
 	static RequestRejectedException badRequest(String message) {
 		return new RequestRejectedException(400, "BadRequest", message);
+	}
+
+	static RequestRejectedException bodyTimeout(Duration timeout) {
+		return new RequestRejectedException(408, "RequestTimeout",
+				"The request body did not arrive in time: the client stopped sending, or took longer than "
+						+ timeout.toMillis() + " ms (function-runtime.body-read-timeout)");
 	}
 
 	static RequestRejectedException tooLarge(long limit) {
