@@ -18,8 +18,8 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
  */
 @JsonAutoDetect(getterVisibility = Visibility.NONE, isGetterVisibility = Visibility.NONE,
 		fieldVisibility = Visibility.NONE)
-@JsonPropertyOrder({ "aws_request_id", "deadline_ms", "function_name", "function_version", "invoked_function_arn",
-		"log_group_name", "log_stream_name", "memory_limit_in_mb", "request_id", "token" })
+@JsonPropertyOrder({ "aws_request_id", "deadline_ms", "function_folder_id", "function_name", "function_version",
+		"invoked_function_arn", "log_group_name", "log_stream_name", "memory_limit_in_mb", "request_id", "token" })
 public final class Context {
 
 	private final String requestId;
@@ -29,6 +29,8 @@ public final class Context {
 	private final String functionId;
 
 	private final String functionVersionId;
+
+	private final String functionFolderId;
 
 	private final String logGroupName;
 
@@ -66,14 +68,39 @@ public final class Context {
 	 */
 	public Context(String requestId, long deadlineMs, String functionId, String functionVersionId,
 			String logGroupName, int memoryLimitInMB, IamToken token, Executor executor) {
+		this(requestId, deadlineMs, functionId, functionVersionId, "", logGroupName, memoryLimitInMB, token,
+				executor);
+	}
+
+	/**
+	 * Creates a context with every field the cloud's context has.
+	 * @param requestId the request id
+	 * @param deadlineMs epoch milliseconds at which the invocation times out
+	 * @param functionId the function id
+	 * @param functionVersionId the function version id
+	 * @param functionFolderId the folder of the function
+	 * @param logGroupName the log group id
+	 * @param memoryLimitInMB the memory limit in megabytes
+	 * @param token the IAM token, or {@code null} when there is none
+	 * @param executor runs the handler's asynchronous work
+	 */
+	public Context(String requestId, long deadlineMs, String functionId, String functionVersionId,
+			String functionFolderId, String logGroupName, int memoryLimitInMB, IamToken token, Executor executor) {
 		this.requestId = requestId;
 		this.deadlineMs = deadlineMs;
 		this.functionId = functionId;
 		this.functionVersionId = functionVersionId;
+		this.functionFolderId = functionFolderId;
 		this.logGroupName = logGroupName;
 		this.memoryLimitInMB = memoryLimitInMB;
 		this.token = token;
 		this.executor = executor;
+	}
+
+	/** @return the folder of the function, as the cloud's newest contexts give it */
+	@JsonProperty("function_folder_id")
+	public String getFunctionFolderId() {
+		return this.functionFolderId;
 	}
 
 	/** @return the request id */

@@ -305,6 +305,18 @@ public class FunctionRuntimeProperties {
 		private String logGroupId;
 
 		/**
+		 * Folder of the function, "function_folder_id" in the context. Defaults to a stable
+		 * generated id shared by every function of the application.
+		 */
+		private String folderId;
+
+		/**
+		 * Whether the function has a service account, so that its context carries the IAM
+		 * token; without one, as in the cloud, the context has no token.
+		 */
+		private boolean serviceAccount = true;
+
+		/**
 		 * Whether anyone may call the function. A private function (false) answers only
 		 * calls with an "Authorization: Bearer" token that the application's JwtDecoder,
 		 * OpaqueTokenIntrospector or function-runtime.security.static-tokens accept, and
@@ -348,6 +360,22 @@ public class FunctionRuntimeProperties {
 
 		public void setLogGroupId(String logGroupId) {
 			this.logGroupId = logGroupId;
+		}
+
+		public String getFolderId() {
+			return this.folderId;
+		}
+
+		public void setFolderId(String folderId) {
+			this.folderId = folderId;
+		}
+
+		public boolean isServiceAccount() {
+			return this.serviceAccount;
+		}
+
+		public void setServiceAccount(boolean serviceAccount) {
+			this.serviceAccount = serviceAccount;
 		}
 
 		public boolean isPublic() {

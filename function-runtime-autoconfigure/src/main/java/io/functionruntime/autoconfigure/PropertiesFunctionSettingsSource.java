@@ -69,7 +69,8 @@ class PropertiesFunctionSettingsSource implements FunctionSettingsSource {
 				orGenerated(own.getLogGroupId(), "ckg", name + "#log-group"), (int) memory, timeout, concurrency,
 				instancesLimit, provisioned,
 				(requestsLimit != null) ? requestsLimit : 10 * instancesLimit * concurrency,
-				own.isPublic() ? FunctionAccess.PUBLIC : new FunctionAccess(false, Set.copyOf(own.getInvokers())));
+				own.isPublic() ? FunctionAccess.PUBLIC : new FunctionAccess(false, Set.copyOf(own.getInvokers())),
+				orGenerated(own.getFolderId(), "b1g", "folder"), own.isServiceAccount());
 	}
 
 	private static void check(boolean valid, String function, String property, String problem) {

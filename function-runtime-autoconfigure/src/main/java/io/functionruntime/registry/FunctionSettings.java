@@ -17,8 +17,11 @@ import java.time.Duration;
  * @param provisionedInstances how many instances are created at startup
  * @param requestsLimit how many calls may be in flight or queued
  * @param access who may call the function
+ * @param folderId the folder of the function, {@code function_folder_id} in the context
+ * @param serviceAccount whether the function has a service account, so that its context
+ * carries the IAM token
  */
 public record FunctionSettings(String id, String name, String versionId, String logGroupId, int memoryLimitMb,
 		Duration timeout, int concurrency, int instancesLimit, int provisionedInstances, int requestsLimit,
-		FunctionAccess access) {
+		FunctionAccess access, String folderId, boolean serviceAccount) {
 }

@@ -31,8 +31,8 @@ class ContextTests {
 	@Test
 	void contextSerialisesWithTheSeedsSnakeCaseKeys() {
 		assertThat(call().get("context").propertyNames()).containsExactlyInAnyOrder("aws_request_id", "deadline_ms",
-				"function_name", "function_version", "invoked_function_arn", "log_group_name", "log_stream_name",
-				"memory_limit_in_mb", "request_id", "token");
+				"function_folder_id", "function_name", "function_version", "invoked_function_arn", "log_group_name",
+				"log_stream_name", "memory_limit_in_mb", "request_id", "token");
 	}
 
 	@Test
@@ -45,6 +45,7 @@ class ContextTests {
 		assertThat(context.get("log_stream_name").asString()).isEqualTo("d4etestversion000001");
 		assertThat(context.get("log_group_name").asString()).isEqualTo("ckgtestloggroup00001");
 		assertThat(context.get("memory_limit_in_mb").asInt()).isEqualTo(256);
+		assertThat(context.get("function_folder_id").asString()).isEqualTo("b1gtestfolder0000001");
 	}
 
 	@Test
@@ -66,6 +67,23 @@ class ContextTests {
 		assertThat(token.get("token_type").asString()).isEqualTo("Bearer");
 		assertThat(token.get("expires_in").asLong()).isBetween(3000L, 3600L);
 		assertThat(TestHttp.JSON.readTree(body.get("tokenJson").asString())).isEqualTo(token);
+	}
+
+	@Test
+	void functionWithoutServiceAccountHasNoToken() {
+		HttpResponse<byte[]> response = this.http.get("/echo.context");
+		assertThat(response.statusCode()).isEqualTo(200);
+		JsonNode body = TestHttp.json(response);
+		assertThat(body.get("context").has("token")).isFalse();
+		assertThat(body.get("tokenJson").asString()).isEmpty();
+		assertThat(call().get("context").get("token").get("access_token").asString()).isEqualTo(TestFunctions.TOKEN);
+	}
+
+	@Test
+	void folderIdDefaultsToOneGeneratedIdForEveryFunction() {
+		String folder = TestHttp.json(this.http.get("/echo.context")).get("context").get("function_folder_id")
+			.asString();
+		assertThat(folder).matches("b1g[a-v0-9]{17}");
 	}
 
 	@Test

@@ -103,6 +103,14 @@ class TestFunctions {
 					this.jsonMapper.writeValueAsString(body));
 		}
 
+		@FunctionHandler("echo.context")
+		Map<String, Object> context(Map<String, Object> event, Context context) {
+			Map<String, Object> body = new LinkedHashMap<>();
+			body.put("context", context);
+			body.put("tokenJson", context.getTokenJson());
+			return Map.of("statusCode", 200, "body", this.jsonMapper.writeValueAsString(body));
+		}
+
 		@FunctionHandler("echo.tree")
 		Map<String, Object> tree(JsonNode event) {
 			return Map.of("body", event.getClass().getSimpleName() + ":" + event.get("httpMethod").asString());

@@ -10,7 +10,7 @@ import io.functionruntime.IamToken;
  * Builds a {@link Context} to call a handler method directly in a unit test. By default it
  * has a random request id, a deadline three seconds from {@link #build()}, fixed test ids
  * of the cloud's form ({@code d4etestfunction00001}, {@code d4etestversion000001},
- * {@code ckgtestloggroup00001}), 128 MB and no token.
+ * {@code b1gtestfolder0000001}, {@code ckgtestloggroup00001}), 128 MB and no token.
  * <pre class="code">
  * Context context = ContextBuilder.context().timeout(Duration.ofSeconds(10)).build();
  * </pre>
@@ -24,6 +24,8 @@ public final class ContextBuilder {
 	private String functionId = "d4etestfunction00001";
 
 	private String versionId = "d4etestversion000001";
+
+	private String folderId = "b1gtestfolder0000001";
 
 	private String logGroupId = "ckgtestloggroup00001";
 
@@ -100,6 +102,16 @@ public final class ContextBuilder {
 	}
 
 	/**
+	 * Sets the folder id, {@code function_folder_id}.
+	 * @param folderId the folder id
+	 * @return this builder
+	 */
+	public ContextBuilder folderId(String folderId) {
+		this.folderId = folderId;
+		return this;
+	}
+
+	/**
 	 * Sets the IAM token, as {@code IamToken.bearer("t1.token", 3600)}.
 	 * @param token the token
 	 * @return this builder
@@ -112,7 +124,7 @@ public final class ContextBuilder {
 	/** @return the context */
 	public Context build() {
 		return new Context(this.requestId, System.currentTimeMillis() + this.timeout.toMillis(), this.functionId,
-				this.versionId, this.logGroupId, this.memoryLimitMb, this.token);
+				this.versionId, this.folderId, this.logGroupId, this.memoryLimitMb, this.token, Runnable::run);
 	}
 
 }

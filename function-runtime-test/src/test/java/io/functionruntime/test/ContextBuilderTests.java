@@ -24,6 +24,7 @@ class ContextBuilderTests {
 		assertThat(context.getFunctionId()).isEqualTo("d4etestfunction00001");
 		assertThat(context.getFunctionVersionId()).isEqualTo("d4etestversion000001");
 		assertThat(context.getLogGroupName()).isEqualTo("ckgtestloggroup00001");
+		assertThat(context.getFunctionFolderId()).isEqualTo("b1gtestfolder0000001");
 		assertThat(context.getMemoryLimitInMB()).isEqualTo(128);
 		assertThat(context.getToken()).isNull();
 		assertThat(context.getTokenJson()).isEmpty();
@@ -38,6 +39,7 @@ class ContextBuilderTests {
 			.functionId("d4emyfunction0000001")
 			.versionId("d4emyversion00000001")
 			.logGroupId("ckgmyloggroup0000001")
+			.folderId("b1gmyfolder000000001")
 			.memoryLimitMb(512)
 			.token(IamToken.bearer("t1.token", 3600))
 			.build();
@@ -47,6 +49,7 @@ class ContextBuilderTests {
 		assertThat(context.getStreamName()).isEqualTo("d4emyversion00000001");
 		assertThat(context.getLogGroupName()).isEqualTo("ckgmyloggroup0000001");
 		assertThat(context.getMemoryLimit()).isEqualTo(512);
+		assertThat(context.getFunctionFolderId()).isEqualTo("b1gmyfolder000000001");
 		assertThat(context.getTokenJson())
 			.isEqualTo("{\"access_token\":\"t1.token\",\"expires_in\":3600,\"token_type\":\"Bearer\"}");
 	}

@@ -10,7 +10,7 @@ import io.functionruntime.token.TokenProvider;
 
 /**
  * Makes the context of each invocation from the function's identity, the call's request
- * id and deadline, and the current IAM token. Its executor runs continuations on the
+ * id and deadline, and the current IAM token when the function has a service account. Its executor runs continuations on the
  * worker threads with the call's MDC.
  */
 public class ContextFactory {
@@ -34,8 +34,9 @@ public class ContextFactory {
 	public Context create(FunctionDefinition function, String requestId, long deadlineMs) {
 		FunctionSettings settings = function.settings();
 		String name = settings.name();
-		return new Context(requestId, deadlineMs, settings.id(), settings.versionId(), settings.logGroupId(),
-				settings.memoryLimitMb(), this.tokenProvider.currentToken(),
+		return new Context(requestId, deadlineMs, settings.id(), settings.versionId(), settings.folderId(),
+				settings.logGroupId(), settings.memoryLimitMb(),
+				settings.serviceAccount() ? this.tokenProvider.currentToken() : null,
 				(task) -> this.workers.execute(InvocationMdc.wrap(task, requestId, name)));
 	}
 
