@@ -21,7 +21,7 @@ class NoTokenTests {
 	void contextHasNoTokenKeyAndEmptyTokenJson() {
 		JsonNode body = TestHttp.json(this.http.get("/echo.event"));
 		assertThat(body.get("context").has("token")).isFalse();
-		assertThat(body.get("context").size()).isEqualTo(9);
+		assertThat(body.get("context").size()).isEqualTo(10);
 		assertThat(body.get("tokenJson").asString()).isEmpty();
 	}
 
