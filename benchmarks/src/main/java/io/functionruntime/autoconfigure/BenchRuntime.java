@@ -75,7 +75,7 @@ public final class BenchRuntime implements AutoCloseable {
 		this.invoker = new FunctionInvoker(this.registry, beanFactory, this.contextFactory, log,
 				InvocationObserver.NONE);
 		this.invoker.start();
-		this.responseWriter = new ResponseWriter(this.jsonMapper, properties.getMaxResponseSize().toBytes(),
+		this.responseWriter = new ResponseWriter(this.jsonMapper, properties.getMaxResponseSize().toBytes(), 8192,
 				properties.isIncludeStackTrace());
 		this.maxEventSize = properties.getMaxEventSize().toBytes();
 		this.controller = new FunctionController(this.registry, this.eventMapper, this.eventBinder, this.invoker,

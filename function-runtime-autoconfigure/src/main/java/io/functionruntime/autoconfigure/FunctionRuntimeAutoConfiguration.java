@@ -44,6 +44,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration;
 import org.springframework.boot.tomcat.ConfigurableTomcatWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
@@ -52,6 +53,8 @@ import org.springframework.boot.webmvc.autoconfigure.WebMvcAutoConfiguration;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+import org.springframework.util.unit.DataSize;
 import org.springframework.web.filter.FormContentFilter;
 import org.springframework.web.filter.HiddenHttpMethodFilter;
 import org.springframework.web.servlet.DispatcherServlet;
@@ -157,9 +160,23 @@ public final class FunctionRuntimeAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	ResponseWriter functionResponseWriter(ObjectProvider<JsonMapper> jsonMapper,
-			FunctionRuntimeProperties properties) {
+			FunctionRuntimeProperties properties, Environment environment) {
 		return new ResponseWriter(jsonMapper.getIfAvailable(JsonMapper::shared),
-				properties.getMaxResponseSize().toBytes(), properties.isIncludeStackTrace());
+				properties.getMaxResponseSize().toBytes(), maxHttpResponseHeaderSize(environment),
+				properties.isIncludeStackTrace());
+	}
+
+	/**
+	 * Reads the server's response header limit as Spring Boot applies it to Tomcat: set and
+	 * positive, or Tomcat's own 8 KB. Bound from the environment, so that no web server
+	 * module is needed on the class path.
+	 */
+	private static long maxHttpResponseHeaderSize(Environment environment) {
+		long size = Binder.get(environment)
+			.bind("server.max-http-response-header-size", DataSize.class)
+			.map(DataSize::toBytes)
+			.orElse(0L);
+		return (size > 0) ? size : DataSize.ofKilobytes(8).toBytes();
 	}
 
 	@Bean

@@ -30,8 +30,8 @@ public class FunctionRuntimeProperties {
 	private DataSize maxEventSize = DataSize.ofBytes(3_670_016);
 
 	/**
-	 * Largest response body a function may return. A larger one is answered 502
-	 * ProxyIntegrationError.
+	 * Largest result a function may return, as its JSON text in HTTP mode or the bytes
+	 * written in raw mode. A larger one is answered 502 ProxyIntegrationError.
 	 */
 	private DataSize maxResponseSize = DataSize.ofBytes(3_670_016);
 

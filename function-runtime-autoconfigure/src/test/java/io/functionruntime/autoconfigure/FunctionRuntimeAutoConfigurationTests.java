@@ -197,7 +197,7 @@ class FunctionRuntimeAutoConfigurationTests {
 
 	@Test
 	void userResponseWriterReplacesTheDefault() {
-		ResponseWriter own = new ResponseWriter(JsonMapper.shared(), 10, false);
+		ResponseWriter own = new ResponseWriter(JsonMapper.shared(), 10, 8192, false);
 		this.runner.withBean("ownResponseWriter", ResponseWriter.class, () -> own)
 			.run((context) -> assertThat(context).hasSingleBean(ResponseWriter.class)
 				.getBean(ResponseWriter.class)

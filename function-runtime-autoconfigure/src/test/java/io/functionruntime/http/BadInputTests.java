@@ -135,6 +135,12 @@ class BadInputTests {
 	}
 
 	@Test
+	void connectIsRefusedAsAnUnsupportedMethod() throws IOException {
+		JsonNode body = assertJsonError(send("CONNECT host:443 HTTP/1.1\r\nHost: host:443"), 501, "MethodNotAllowed");
+		assertThat(body.get("errorMessage").asString()).isEqualTo("The method is not supported");
+	}
+
+	@Test
 	void malformedRequestLineIs400AndUnknownVersionIs505() throws IOException {
 		assertJsonError(send("G@T /echo.event HTTP/1.1\r\nHost: x"), 400, "BadRequest");
 		assertJsonError(send("GET /echo.event HTTP/9.9\r\nHost: x"), 505, "BadRequest");
@@ -175,6 +181,16 @@ class BadInputTests {
 	@Test
 	void bodyLargerThanDeclaredLimitWithoutContentLengthIsNeverBuffered() throws IOException {
 		TestHttp.RawResponse response = send("POST /echo.event HTTP/1.1\r\nHost: x\r\nContent-Length: 999999999999");
+		assertJsonError(response, 413, "RequestTooLarge");
+	}
+
+	@Test
+	void chunkedFormPutOverTheEventLimitIs413() throws IOException {
+		String chunk = "a=" + "b".repeat(1024 * 1024 - 3) + "&";
+		String chunked = (Integer.toHexString(chunk.length()) + "\r\n" + chunk + "\r\n").repeat(4) + "0\r\n\r\n";
+		TestHttp.RawResponse response = this.http.raw("PUT /echo.event HTTP/1.1\r\nHost: x\r\n"
+				+ "Content-Type: application/x-www-form-urlencoded\r\nTransfer-Encoding: chunked",
+				chunked.getBytes(StandardCharsets.US_ASCII));
 		assertJsonError(response, 413, "RequestTooLarge");
 	}
 

@@ -70,6 +70,11 @@ class TestFunctions {
 	}
 
 	@Bean
+	Large large() {
+		return new Large();
+	}
+
+	@Bean
 	@FunctionHandler("typed.handler")
 	Handler<HttpEvent, HttpResponse> typed() {
 		return (event, context) -> HttpResponse.of(201, Map.of("Content-Type", "text/plain"),
@@ -369,6 +374,40 @@ class TestFunctions {
 			this.calls = seen + 1;
 			this.running.decrementAndGet();
 			return Map.of("body", this.calls + "/" + this.maxRunning);
+		}
+
+	}
+
+	/** Answers as many bytes as it is asked for: in a header, a body, a raw result or a message. */
+	static class Large {
+
+		@FunctionHandler("large.header")
+		Map<String, Object> header(HttpEvent event) {
+			return Map.of("headers", Map.of("X-Big", "h".repeat(size(event))));
+		}
+
+		@FunctionHandler("large.body")
+		Map<String, Object> body(HttpEvent event) {
+			return Map.of("body", "b".repeat(size(event)));
+		}
+
+		@FunctionHandler("large.message")
+		Map<String, Object> message(HttpEvent event) {
+			throw new IllegalStateException("\"".repeat(size(event)));
+		}
+
+		@FunctionHandler("large.rawText")
+		String rawText(Map<String, Object> body) {
+			return "r".repeat(((Number) body.get("bytes")).intValue());
+		}
+
+		@FunctionHandler("large.rawJson")
+		Map<String, Object> rawJson(Map<String, Object> body) {
+			return Map.of("data", "j".repeat(((Number) body.get("bytes")).intValue()));
+		}
+
+		private static int size(HttpEvent event) {
+			return Integer.parseInt(event.queryStringParameters().get("bytes"));
 		}
 
 	}

@@ -33,6 +33,7 @@ record ErrorBody(String errorMessage, String errorType, List<String> stackTrace,
 			case 413 -> of("RequestTooLarge", "Request is too large");
 			case 414 -> of("RequestTooLarge", "The request target is too long");
 			case 431 -> of("RequestTooLarge", "The request headers are too large");
+			case 501 -> of("MethodNotAllowed", "The method is not supported");
 			case 505 -> of("BadRequest", "The HTTP version is not supported");
 			default -> (status < 500) ? of("BadRequest", "The request was refused with status " + status)
 					: of("InternalError", "The function runtime failed to process the request");

@@ -14,8 +14,9 @@ import tools.jackson.databind.JsonNode;
 /**
  * A handler result read as an HTTP response, checked against every rule of SPEC §6: a
  * JSON object, an integer status from 200 to 599 (a 1xx status cannot end a response), string headers, a string body, valid
- * Base64, no forbidden header, not too large. Header names come out canonical; dropped
- * headers are gone and remapped ones renamed. {@code X-Function-Error} is dropped like
+ * Base64, no forbidden header. Its size is the {@link ResponseWriter}'s to check, on the
+ * result's JSON text. Header names come out canonical; dropped headers are gone and
+ * remapped ones renamed. {@code X-Function-Error} is dropped like
  * {@code X-Request-Id}: it is the runtime's word that the handler failed, so a handler
  * that answers cannot claim or fake it.
  *
@@ -33,7 +34,7 @@ record ProxyResponse(int status, Map<String, List<String>> headers, byte[] body)
 
 	private static final Set<String> FORBIDDEN = Set.of("Proxy-Authenticate", "Transfer-Encoding", "Via");
 
-	static ProxyResponse read(JsonNode result, long maxBodySize) {
+	static ProxyResponse read(JsonNode result) {
 		if (result == null || !result.isObject()) {
 			throw new MalformedResponseException("the result is not a JSON object");
 		}
@@ -57,12 +58,7 @@ record ProxyResponse(int status, Map<String, List<String>> headers, byte[] body)
 				put(headers, header.getKey(), stringList(header.getKey(), header.getValue()));
 			}
 		}
-		byte[] body = body(result);
-		if (body.length > maxBodySize) {
-			throw new MalformedResponseException(
-					"the body has " + body.length + " bytes, more than the limit of " + maxBodySize);
-		}
-		return new ProxyResponse(status, headers, body);
+		return new ProxyResponse(status, headers, body(result));
 	}
 
 	private static boolean present(JsonNode node) {

@@ -2,7 +2,7 @@ package io.functionruntime.internal.web;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -20,6 +20,9 @@ import tools.jackson.databind.json.JsonMapper;
  * Writes the outcome of a call (SPEC §6 and §7): a handler result as the HTTP response it
  * describes, or as is in raw mode; a failure, timeout or refusal as the cloud's JSON error.
  * Every response is complete, with a {@code Content-Length}, and carries the request id.
+ * Every answer is bounded: a result over {@code max-response-size} or with headers the
+ * server cannot write is refused before anything is written, and an error carries at most
+ * the first {@value #PAYLOAD_LIMIT} bytes of a result, a cut message and a cut stack trace.
  */
 public class ResponseWriter {
 
@@ -31,17 +34,42 @@ public class ResponseWriter {
 
 	private static final int MAX_MESSAGE_LENGTH = 16_384;
 
+	private static final int MAX_FRAMES = 64;
+
+	static final int PAYLOAD_LIMIT = 4096;
+
+	static final String CUT = "…[cut]";
+
+	/**
+	 * The part of the server's response header limit kept for what is added on commit: the
+	 * status line, {@code Content-Length}, {@code Date}, {@code Connection}, {@code Keep-Alive}
+	 * and the headers of the application's filters.
+	 */
+	static final int HEADER_RESERVE = 1024;
+
 	private static final String HANDLER_ADAPTER = "io.functionruntime.internal.registry.HandlerAdapter";
 
 	private final JsonMapper jsonMapper;
 
 	private final long maxResponseSize;
 
+	private final long maxHeaderSize;
+
 	private final boolean includeStackTrace;
 
-	public ResponseWriter(JsonMapper jsonMapper, long maxResponseSize, boolean includeStackTrace) {
+	/**
+	 * Creates a writer.
+	 * @param jsonMapper the mapper of results and errors
+	 * @param maxResponseSize the most bytes of a result, as JSON text in HTTP mode and as
+	 * written in raw mode
+	 * @param maxHeaderSize the server's response header limit, status line included
+	 * @param includeStackTrace whether a handler's failure carries its stack trace
+	 */
+	public ResponseWriter(JsonMapper jsonMapper, long maxResponseSize, long maxHeaderSize,
+			boolean includeStackTrace) {
 		this.jsonMapper = jsonMapper;
 		this.maxResponseSize = maxResponseSize;
+		this.maxHeaderSize = maxHeaderSize;
 		this.includeStackTrace = includeStackTrace;
 	}
 
@@ -68,8 +96,21 @@ public class ResponseWriter {
 	public Outcome write(HttpServletResponse response, InvocationResult result, boolean raw, String requestId)
 			throws IOException {
 		if (result instanceof InvocationResult.Success success) {
-			return raw ? writeRaw(response, success.value(), requestId)
-					: writeProxy(response, success.value(), requestId);
+			try {
+				if (raw) {
+					writeRaw(response, success.value());
+				}
+				else {
+					writeProxy(response, success.value());
+				}
+				return Outcome.SUCCESS;
+			}
+			catch (UnwritableResultException ex) {
+				logger.warn("Malformed function response, RequestID: {}: {}", requestId, ex.getMessage());
+				writeError(response, 502,
+						new ErrorBody(ex.errorMessage, "ProxyIntegrationError", null, ex.payload));
+				return Outcome.MALFORMED;
+			}
 		}
 		if (result instanceof InvocationResult.Failure failure) {
 			response.setHeader(HeaderNames.FUNCTION_ERROR, "true");
@@ -100,40 +141,55 @@ public class ResponseWriter {
 		write(response, status, JSON, this.jsonMapper.writeValueAsBytes(body));
 	}
 
-	private Outcome writeRaw(HttpServletResponse response, Object value, String requestId) throws IOException {
+	private void writeRaw(HttpServletResponse response, Object value) throws IOException {
 		if (value instanceof String text) {
+			requireWithinLimit(text);
 			write(response, 200, "text/plain;charset=UTF-8", text.getBytes(StandardCharsets.UTF_8));
 		}
 		else if (value instanceof byte[] bytes) {
+			requireWithinLimit(bytes);
 			write(response, 200, "application/octet-stream", bytes);
 		}
 		else {
-			byte[] json;
-			try {
-				json = this.jsonMapper.writeValueAsBytes(value);
-			}
-			catch (JacksonException | StackOverflowError ex) {
-				return writeMalformed(response, null, "the result cannot be written as JSON: " + ex, requestId);
-			}
-			write(response, 200, JSON, json);
+			write(response, 200, JSON, serialise(value));
 		}
-		return Outcome.SUCCESS;
 	}
 
-	private Outcome writeProxy(HttpServletResponse response, Object value, String requestId) throws IOException {
+	private void writeProxy(HttpServletResponse response, Object value) throws IOException {
 		JsonNode tree;
-		try {
-			tree = toTree(value);
+		if (value instanceof String text) {
+			requireWithinLimit(text);
+			try {
+				tree = this.jsonMapper.readTree(text);
+			}
+			catch (JacksonException | StackOverflowError ex) {
+				throw notJson(payload(text), ex);
+			}
 		}
-		catch (JacksonException | StackOverflowError ex) {
-			return writeMalformed(response, payloadText(value), "the result is not valid JSON: " + ex, requestId);
+		else {
+			byte[] json = (value instanceof byte[] bytes) ? bytes : serialise(value);
+			requireWithinLimit(json);
+			try {
+				tree = this.jsonMapper.readTree(json);
+			}
+			catch (JacksonException | StackOverflowError ex) {
+				throw notJson(payload(json), ex);
+			}
 		}
 		ProxyResponse proxy;
 		try {
-			proxy = ProxyResponse.read(tree, this.maxResponseSize);
+			proxy = ProxyResponse.read(tree);
 		}
 		catch (MalformedResponseException ex) {
-			return writeMalformed(response, this.jsonMapper.writeValueAsString(tree), ex.getMessage(), requestId);
+			throw new UnwritableResultException(MALFORMED_MESSAGE, payload(tree), ex.getMessage());
+		}
+		long headerSize = headerSize(response, proxy.headers());
+		if (headerSize > this.maxHeaderSize - HEADER_RESERVE) {
+			throw new UnwritableResultException(
+					"The function response headers are larger than the server allows (" + this.maxHeaderSize
+							+ " bytes)",
+					payload(tree), "the headers take " + headerSize + " bytes, more than the "
+							+ (this.maxHeaderSize - HEADER_RESERVE) + " the server's limit leaves");
 		}
 		for (Map.Entry<String, List<String>> header : proxy.headers().entrySet()) {
 			for (String headerValue : header.getValue()) {
@@ -141,35 +197,115 @@ public class ResponseWriter {
 			}
 		}
 		write(response, proxy.status(), null, proxy.body());
-		return Outcome.SUCCESS;
 	}
 
-	private JsonNode toTree(Object value) {
-		if (value instanceof String text) {
-			return this.jsonMapper.readTree(text);
+	/**
+	 * Writes a result as JSON once, stopping at {@code max-response-size}, so that a huge
+	 * result is never held whole, nor twice.
+	 */
+	private byte[] serialise(Object value) {
+		BoundedOutput json = new BoundedOutput(this.maxResponseSize);
+		try {
+			this.jsonMapper.writeValue(json, value);
 		}
-		if (value instanceof byte[] bytes) {
-			return this.jsonMapper.readTree(bytes);
+		catch (JacksonException | StackOverflowError ex) {
+			if (json.isOver()) {
+				throw tooLarge(payload(json.buffer(), json.size(), true));
+			}
+			throw new UnwritableResultException(MALFORMED_MESSAGE, "", "the result cannot be written as JSON: " + ex);
 		}
-		return this.jsonMapper.valueToTree(value);
+		return json.toByteArray();
 	}
 
-	private static String payloadText(Object value) {
-		if (value instanceof String text) {
-			return text;
-		}
-		if (value instanceof byte[] bytes) {
-			return new String(bytes, StandardCharsets.UTF_8);
-		}
-		return null;
+	private static UnwritableResultException notJson(String payload, Throwable ex) {
+		return new UnwritableResultException(MALFORMED_MESSAGE, payload, "the result is not valid JSON: " + ex);
 	}
 
-	private Outcome writeMalformed(HttpServletResponse response, String payload, String reason, String requestId)
-			throws IOException {
-		logger.warn("Malformed function response, RequestID: {}: {}", requestId, reason);
-		writeError(response, 502, new ErrorBody(MALFORMED_MESSAGE, "ProxyIntegrationError", null,
-				(payload != null) ? payload : ""));
-		return Outcome.MALFORMED;
+	private void requireWithinLimit(String text) {
+		if (utf8Length(text) > this.maxResponseSize) {
+			throw tooLarge(payload(text));
+		}
+	}
+
+	private void requireWithinLimit(byte[] bytes) {
+		if (bytes.length > this.maxResponseSize) {
+			throw tooLarge(payload(bytes));
+		}
+	}
+
+	private UnwritableResultException tooLarge(String payload) {
+		return new UnwritableResultException(
+				"The function response is larger than max-response-size (" + this.maxResponseSize + " bytes)",
+				payload, "the result is over max-response-size");
+	}
+
+	/** Counts the UTF-8 bytes of a text without encoding it. */
+	private static long utf8Length(String text) {
+		long length = text.length();
+		for (int i = 0; i < text.length(); i++) {
+			char c = text.charAt(i);
+			if (c >= 0x800 && !Character.isSurrogate(c)) {
+				length += 2;
+			}
+			else if (c >= 0x80) {
+				length++;
+			}
+		}
+		return length;
+	}
+
+	/**
+	 * Counts the bytes the headers take on the wire, {@code Name: value} and CRLF each:
+	 * the ones already set and the handler's.
+	 */
+	private static long headerSize(HttpServletResponse response, Map<String, List<String>> added) {
+		long size = 0;
+		for (String name : response.getHeaderNames()) {
+			for (String value : response.getHeaders(name)) {
+				size += name.length() + value.length() + 4;
+			}
+		}
+		for (Map.Entry<String, List<String>> header : added.entrySet()) {
+			for (String value : header.getValue()) {
+				size += header.getKey().length() + value.length() + 4;
+			}
+		}
+		return size;
+	}
+
+	private String payload(JsonNode tree) {
+		BoundedOutput json = new BoundedOutput(PAYLOAD_LIMIT + 1);
+		try {
+			this.jsonMapper.writeValue(json, tree);
+		}
+		catch (JacksonException ex) {
+			// Cut at the limit: what was written is the payload.
+		}
+		return payload(json.buffer(), json.size(), false);
+	}
+
+	private static String payload(String text) {
+		byte[] head = text.substring(0, Math.min(text.length(), PAYLOAD_LIMIT + 1)).getBytes(StandardCharsets.UTF_8);
+		return payload(head, head.length, false);
+	}
+
+	private static String payload(byte[] bytes) {
+		return payload(bytes, bytes.length, false);
+	}
+
+	/**
+	 * Returns the first {@value #PAYLOAD_LIMIT} bytes of a result's text, cut before a
+	 * character that does not fit, and marked with {@value #CUT} when anything is left out.
+	 */
+	private static String payload(byte[] text, int length, boolean longer) {
+		int end = Math.min(length, PAYLOAD_LIMIT);
+		if (end < length) {
+			while (end > 0 && (text[end] & 0xC0) == 0x80) {
+				end--;
+			}
+		}
+		String head = new String(text, 0, end, StandardCharsets.UTF_8);
+		return (end < length || longer) ? head + CUT : head;
 	}
 
 	private ErrorBody handlerError(Throwable error) {
@@ -181,7 +317,8 @@ public class ResponseWriter {
 
 	/**
 	 * Returns the frames of the stack trace down to the handler, without the runtime's own
-	 * frames that called it, so that no runtime internals reach the client.
+	 * frames that called it, so that no runtime internals reach the client; past
+	 * {@value #MAX_FRAMES} frames only their count, so that a deep recursion stays small.
 	 */
 	private static List<String> userStackTrace(Throwable error) {
 		StackTraceElement[] frames = error.getStackTrace();
@@ -195,7 +332,14 @@ public class ResponseWriter {
 		while (end > 0 && frames[end - 1].getClassName().startsWith("java.lang.invoke.")) {
 			end--;
 		}
-		return Arrays.stream(frames, 0, end).map(StackTraceElement::toString).toList();
+		List<String> trace = new ArrayList<>(Math.min(end, MAX_FRAMES + 1));
+		for (int i = 0; i < Math.min(end, MAX_FRAMES); i++) {
+			trace.add(frames[i].toString());
+		}
+		if (end > MAX_FRAMES) {
+			trace.add("... " + (end - MAX_FRAMES) + " more frames");
+		}
+		return trace;
 	}
 
 	/**
@@ -223,6 +367,24 @@ public class ResponseWriter {
 		}
 		response.setContentLength(body.length);
 		response.getOutputStream().write(body);
+	}
+
+	/**
+	 * A result that cannot be answered as it is: the 502 {@code ProxyIntegrationError} with
+	 * the client's message and payload; the exception's message is the reason, for the log.
+	 */
+	private static final class UnwritableResultException extends RuntimeException {
+
+		private final String errorMessage;
+
+		private final String payload;
+
+		UnwritableResultException(String errorMessage, String payload, String reason) {
+			super(reason, null, false, false);
+			this.errorMessage = errorMessage;
+			this.payload = payload;
+		}
+
 	}
 
 }

@@ -19,8 +19,6 @@ import static org.assertj.core.api.Assertions.entry;
  */
 class ProxyResponseTests {
 
-	private static final long LIMIT = 3_670_016;
-
 	@Test
 	void resultWithoutStatusCodeIsOk() {
 		assertThat(read("{}").status()).isEqualTo(200);
@@ -119,24 +117,6 @@ class ProxyResponseTests {
 	@Test
 	void bodyThatIsAnObjectIsMalformed() {
 		assertMalformed("{'body':{'a':1}}", "'body' is not a string");
-	}
-
-	@Test
-	void bodyAtTheLimitIsAccepted() {
-		assertThat(ProxyResponse.read(json("{'body':'0123456789'}"), 10).body()).hasSize(10);
-	}
-
-	@Test
-	void bodyOverTheLimitIsMalformed() {
-		assertThatExceptionOfType(MalformedResponseException.class)
-			.isThrownBy(() -> ProxyResponse.read(json("{'body':'0123456789A'}"), 10))
-			.withMessage("the body has 11 bytes, more than the limit of 10");
-	}
-
-	@Test
-	void bodyLimitCountsTheDecodedBytesOfABase64Body() {
-		assertThat(ProxyResponse.read(json("{'body':'AAAAAAAAAAAAAA==','isBase64Encoded':true}"), 10).body())
-			.hasSize(10);
 	}
 
 	@Test
@@ -305,17 +285,17 @@ class ProxyResponseTests {
 
 	@Test
 	void missingResultIsMalformed() {
-		assertThatExceptionOfType(MalformedResponseException.class).isThrownBy(() -> ProxyResponse.read(null, LIMIT))
+		assertThatExceptionOfType(MalformedResponseException.class).isThrownBy(() -> ProxyResponse.read(null))
 			.withMessage("the result is not a JSON object");
 	}
 
 	private static ProxyResponse read(String json) {
-		return ProxyResponse.read(json(json), LIMIT);
+		return ProxyResponse.read(json(json));
 	}
 
 	private static void assertMalformed(String json, String message) {
 		JsonNode result = json(json);
-		assertThatExceptionOfType(MalformedResponseException.class).isThrownBy(() -> ProxyResponse.read(result, LIMIT))
+		assertThatExceptionOfType(MalformedResponseException.class).isThrownBy(() -> ProxyResponse.read(result))
 			.withMessage(message);
 	}
 
