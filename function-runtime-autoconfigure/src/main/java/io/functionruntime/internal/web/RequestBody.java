@@ -2,6 +2,7 @@ package io.functionruntime.internal.web;
 
 import java.io.IOException;
 import java.util.Arrays;
+import java.util.Locale;
 
 import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
@@ -47,7 +48,13 @@ final class RequestBody {
 		if (this.declared > limit) {
 			throw RequestRejectedException.tooLarge(eventLimit);
 		}
-		this.ended = this.declared == 0;
+		this.ended = this.declared == 0 || (this.declared < 0 && !isChunked(request));
+	}
+
+	/** A request with neither a length nor chunks has no body (RFC 9112, section 6.3). */
+	private static boolean isChunked(HttpServletRequest request) {
+		String encoding = request.getHeader("Transfer-Encoding");
+		return encoding != null && encoding.toLowerCase(Locale.ROOT).contains("chunked");
 	}
 
 	/**
