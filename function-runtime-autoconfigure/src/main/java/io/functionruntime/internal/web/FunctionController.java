@@ -1,9 +1,7 @@
 package io.functionruntime.internal.web;
 
 import java.io.IOException;
-import java.net.SocketTimeoutException;
 import java.time.Duration;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 import io.functionruntime.internal.event.EventBinder;
 import io.functionruntime.internal.event.EventBindingException;
@@ -11,9 +9,6 @@ import io.functionruntime.internal.invoke.FunctionInvoker;
 import io.functionruntime.internal.registry.FunctionRegistry;
 import io.functionruntime.registry.FunctionDefinition;
 import jakarta.servlet.AsyncContext;
-import jakarta.servlet.AsyncEvent;
-import jakarta.servlet.AsyncListener;
-import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -84,83 +79,14 @@ public class FunctionController implements HttpRequestHandler {
 				dispatch(request, response, arrival, body.bytes(), null);
 			}
 			else {
-				receiveRest(request, response, arrival, body, in);
+				BodyReceiver.start(body, in, request.startAsync(request, response), this.bodyReadTimeout,
+						(bytes, async) -> dispatch(request, response, arrival, bytes, async),
+						(failure) -> answerFailure(response, requestId, failure));
 			}
 		}
 		catch (Throwable ex) {
 			fail(request, response, requestId, ex);
 		}
-	}
-
-	/**
-	 * Reads the rest of a body that has not arrived yet as it comes, holding no thread
-	 * while the client is slow, for {@code body-read-timeout} at most; then calls the
-	 * function on the container thread that read the last bytes.
-	 */
-	private void receiveRest(HttpServletRequest request, HttpServletResponse response, Arrival arrival,
-			RequestBody body, ServletInputStream in) {
-		AsyncContext async = request.startAsync(request, response);
-		AtomicBoolean settled = new AtomicBoolean();
-		async.setTimeout(this.bodyReadTimeout.toMillis());
-		async.addListener(new AsyncListener() {
-
-			@Override
-			public void onTimeout(AsyncEvent event) {
-				if (settled.compareAndSet(false, true)) {
-					fail(request, response, arrival.requestId(), RequestRejectedException.bodyTimeout(bodyReadTimeout));
-				}
-			}
-
-			/**
-			 * Ends a call whose body failed to arrive. The container asks only now, after the
-			 * read listener heard of the failure, whether the call was completed.
-			 */
-			@Override
-			public void onError(AsyncEvent event) {
-				if (settled.compareAndSet(false, true)) {
-					answerFailure(response, arrival.requestId(), event.getThrowable());
-				}
-				event.getAsyncContext().complete();
-			}
-
-			@Override
-			public void onComplete(AsyncEvent event) {
-			}
-
-			@Override
-			public void onStartAsync(AsyncEvent event) {
-			}
-
-		});
-		in.setReadListener(new ReadListener() {
-
-			@Override
-			public void onDataAvailable() throws IOException {
-				body.readReady(in);
-			}
-
-			@Override
-			public void onAllDataRead() {
-				if (settled.compareAndSet(false, true)) {
-					async.setTimeout(0);
-					try {
-						dispatch(request, response, arrival, body.bytes(), async);
-					}
-					catch (Throwable ex) {
-						fail(request, response, arrival.requestId(), ex);
-					}
-				}
-			}
-
-			@Override
-			public void onError(Throwable failure) {
-				if (settled.compareAndSet(false, true)) {
-					answerFailure(response, arrival.requestId(), (failure instanceof SocketTimeoutException)
-							? RequestRejectedException.bodyTimeout(bodyReadTimeout) : failure);
-				}
-			}
-
-		});
 	}
 
 	/**
