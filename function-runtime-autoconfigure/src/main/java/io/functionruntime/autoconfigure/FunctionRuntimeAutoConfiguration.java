@@ -8,6 +8,7 @@ import io.functionruntime.FunctionCalls;
 import io.functionruntime.internal.event.EventBinder;
 import io.functionruntime.internal.invoke.ContextFactory;
 import io.functionruntime.internal.invoke.FunctionInvoker;
+import io.functionruntime.internal.invoke.ShutdownDeadline;
 import io.functionruntime.internal.invoke.WorkerThreads;
 import io.functionruntime.internal.logging.BackgroundLogWriter;
 import io.functionruntime.internal.logging.InvocationLog;
@@ -138,6 +139,12 @@ public final class FunctionRuntimeAutoConfiguration {
 			ContextFactory contextFactory, InvocationLog invocationLog, ObjectProvider<InvocationObserver> observer) {
 		return new FunctionInvoker(registry, beanFactory, contextFactory, invocationLog,
 				observer.getIfAvailable(() -> InvocationObserver.NONE));
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	ShutdownDeadline functionShutdownDeadline(ObjectProvider<FunctionInvoker> invoker) {
+		return new ShutdownDeadline(invoker::getObject);
 	}
 
 	@Bean
