@@ -1,6 +1,7 @@
 package io.functionruntime.autoconfigure;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.LinkedHashSet;
 import java.util.Set;
 
@@ -44,6 +45,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration;
 import org.springframework.boot.tomcat.ConfigurableTomcatWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
@@ -51,6 +53,7 @@ import org.springframework.boot.web.servlet.ServletRegistrationBean;
 import org.springframework.boot.webmvc.autoconfigure.WebMvcAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 import org.springframework.web.filter.FormContentFilter;
 import org.springframework.web.filter.HiddenHttpMethodFilter;
 import org.springframework.web.servlet.DispatcherServlet;
@@ -66,6 +69,9 @@ import org.springframework.web.servlet.DispatcherServlet;
 @ConditionalOnClass(DispatcherServlet.class)
 @EnableConfigurationProperties(FunctionRuntimeProperties.class)
 public final class FunctionRuntimeAutoConfiguration {
+
+	/** Spring Boot's default of {@code spring.lifecycle.timeout-per-shutdown-phase}. */
+	private static final Duration DEFAULT_GRACE_PERIOD = Duration.ofSeconds(30);
 
 	@Bean
 	@ConditionalOnMissingBean
@@ -141,10 +147,18 @@ public final class FunctionRuntimeAutoConfiguration {
 				observer.getIfAvailable(() -> InvocationObserver.NONE));
 	}
 
+	/**
+	 * The end of the shutdown's grace period, read as Spring Boot reads it for its
+	 * lifecycle processor.
+	 */
 	@Bean
 	@ConditionalOnMissingBean
-	ShutdownDeadline functionShutdownDeadline(ObjectProvider<FunctionInvoker> invoker) {
-		return new ShutdownDeadline(invoker::getObject);
+	ShutdownDeadline functionShutdownDeadline(ObjectProvider<FunctionInvoker> invoker, FunctionRegistry registry,
+			Environment environment) {
+		Duration gracePeriod = Binder.get(environment)
+			.bind("spring.lifecycle.timeout-per-shutdown-phase", Duration.class)
+			.orElse(DEFAULT_GRACE_PERIOD);
+		return new ShutdownDeadline(invoker::getObject, registry.functions().values(), gracePeriod);
 	}
 
 	@Bean

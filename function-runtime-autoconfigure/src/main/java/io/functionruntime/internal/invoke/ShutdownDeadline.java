@@ -1,6 +1,12 @@
 package io.functionruntime.internal.invoke;
 
+import java.time.Duration;
+import java.util.Collection;
 import java.util.function.Supplier;
+
+import io.functionruntime.registry.FunctionDefinition;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import org.springframework.boot.web.server.context.WebServerGracefulShutdownLifecycle;
 import org.springframework.context.SmartLifecycle;
@@ -23,12 +29,32 @@ public class ShutdownDeadline implements SmartLifecycle {
 	 */
 	static final int PHASE = WebServerGracefulShutdownLifecycle.SMART_LIFECYCLE_PHASE - 512;
 
+	private static final Logger logger = LoggerFactory.getLogger(ShutdownDeadline.class);
+
 	private final Supplier<FunctionInvoker> invoker;
 
 	private volatile boolean running;
 
-	public ShutdownDeadline(Supplier<FunctionInvoker> invoker) {
+	/**
+	 * Creates the deadline, warning about each function whose timeout is longer than the
+	 * grace period, since a shutdown can cut such a call short.
+	 * @param invoker the invoker whose calls are answered
+	 * @param functions the functions
+	 * @param gracePeriod the grace period of the shutdown
+	 */
+	public ShutdownDeadline(Supplier<FunctionInvoker> invoker, Collection<FunctionDefinition> functions,
+			Duration gracePeriod) {
 		this.invoker = invoker;
+		for (FunctionDefinition function : functions) {
+			Duration timeout = function.settings().timeout();
+			if (timeout.compareTo(gracePeriod) > 0) {
+				logger.warn("Function {} has a timeout of {} ms, longer than the shutdown grace period of {} ms "
+						+ "(spring.lifecycle.timeout-per-shutdown-phase): a call still running when the grace period "
+						+ "ends is answered 503 ServiceUnavailable. Raise spring.lifecycle.timeout-per-shutdown-phase "
+						+ "to at least {} ms or lower function-runtime.functions[{}].timeout", function.entryPoint(),
+						timeout.toMillis(), gracePeriod.toMillis(), timeout.toMillis(), function.entryPoint());
+			}
+		}
 	}
 
 	@Override
