@@ -117,4 +117,37 @@ class GracefulShutdownTests {
 		}
 	}
 
+	@Test
+	void callsSharingAnInstanceAreAllAnswered503WhenTheGracePeriodEnds() throws Exception {
+		ConfigurableApplicationContext app = new SpringApplicationBuilder(PoolFunctions.class).profiles("pool")
+			.properties("server.port=0", "spring.lifecycle.timeout-per-shutdown-phase=1s",
+					"function-runtime.functions[shared.handler].timeout=10m")
+			.run();
+		TestHttp http = new TestHttp(Integer.parseInt(app.getEnvironment().getProperty("local.server.port")));
+		Gate first = Gate.open();
+		Gate second = Gate.open();
+		try {
+			CompletableFuture<HttpResponse<byte[]>> firstCall = CompletableFuture
+				.supplyAsync(() -> http.get("/shared.handler?" + first.query()));
+			CompletableFuture<HttpResponse<byte[]>> secondCall = CompletableFuture
+				.supplyAsync(() -> http.get("/shared.handler?" + second.query()));
+			first.awaitEntered();
+			second.awaitEntered();
+			CompletableFuture<Void> closed = CompletableFuture.runAsync(app::close);
+
+			assertThat(firstCall.get(PATIENCE.toSeconds(), TimeUnit.SECONDS).statusCode()).isEqualTo(503);
+			assertThat(secondCall.get(PATIENCE.toSeconds(), TimeUnit.SECONDS).statusCode()).isEqualTo(503);
+			first.awaitLeft();
+			second.awaitLeft();
+			assertThat(first.wasInterrupted()).isTrue();
+			assertThat(second.wasInterrupted()).isTrue();
+			closed.get(PATIENCE.toSeconds(), TimeUnit.SECONDS);
+		}
+		finally {
+			first.release();
+			second.release();
+			app.close();
+		}
+	}
+
 }

@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.UndeclaredThrowableException;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletionException;
@@ -170,10 +171,14 @@ public class FunctionInvoker implements SmartLifecycle, DisposableBean {
 	 * cannot answer it first with another result; the instance is retired.
 	 */
 	private void answerEarly(OpenCall open, InvocationResult result) {
-		Call call = open.call();
-		if (!open.answered().compareAndSet(false, true)) {
-			return;
+		if (open.answered().compareAndSet(false, true)) {
+			answerClaimed(open, result);
 		}
+	}
+
+	/** Answers a call this thread has claimed: aborts it, retires its instance, logs and delivers. */
+	private void answerClaimed(OpenCall open, InvocationResult result) {
+		Call call = open.call();
 		call.abort();
 		FunctionDefinition function = open.function();
 		InvocationMdc.put(call.requestId(), function.settings().name());
@@ -196,12 +201,16 @@ public class FunctionInvoker implements SmartLifecycle, DisposableBean {
 	 * Answers every call still running at once with 503 {@code ServiceUnavailable}, when
 	 * the shutdown's grace period is over: the web server is about to stop, and a client
 	 * should get an answer rather than a cut connection. Their handlers are interrupted or
-	 * their futures cancelled, and their instances retired.
+	 * their futures cancelled, and their instances retired. All are claimed first, so that
+	 * retiring one instance cannot abort its other calls into a timeout answer.
 	 */
 	public void answerUnfinished() {
 		InvocationResult result = new InvocationResult.ShuttingDown(
 				"The function runtime is shutting down and the call did not end within the shutdown grace period");
-		this.openCalls.forEach((open) -> answerEarly(open, result));
+		List<OpenCall> claimed = this.openCalls.stream()
+			.filter((open) -> open.answered().compareAndSet(false, true))
+			.toList();
+		claimed.forEach((open) -> answerClaimed(open, result));
 	}
 
 	private static InvocationResult rejected(CallRejectedException ex) {
@@ -211,8 +220,9 @@ public class FunctionInvoker implements SmartLifecycle, DisposableBean {
 
 	/**
 	 * Does what follows every call whoever answers it: logs a failure, retires the instance
-	 * after an {@link Error}, a timeout or a shutdown that cut the call short, writes {@code END} and {@code REPORT}, and tells
-	 * the observer how long the call queued and started.
+	 * after an {@link Error}, a timeout or a shutdown that cut the call short, writes
+	 * {@code END} and {@code REPORT}, and tells the observer how long the call queued and
+	 * started.
 	 */
 	private void afterCall(InvocationResult result, InstancePool pool, Instance instance, FunctionDefinition function,
 			Call call, long dispatched, long queueNanos, Invocation invocation) {
