@@ -1,6 +1,7 @@
 package io.functionruntime.autoconfigure;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.LinkedHashSet;
 import java.util.Set;
 
@@ -8,6 +9,7 @@ import io.functionruntime.FunctionCalls;
 import io.functionruntime.internal.event.EventBinder;
 import io.functionruntime.internal.invoke.ContextFactory;
 import io.functionruntime.internal.invoke.FunctionInvoker;
+import io.functionruntime.internal.invoke.ShutdownDeadline;
 import io.functionruntime.internal.invoke.WorkerThreads;
 import io.functionruntime.internal.logging.BackgroundLogWriter;
 import io.functionruntime.internal.logging.InvocationLog;
@@ -70,6 +72,9 @@ import org.springframework.web.servlet.DispatcherServlet;
 @ConditionalOnClass(DispatcherServlet.class)
 @EnableConfigurationProperties(FunctionRuntimeProperties.class)
 public final class FunctionRuntimeAutoConfiguration {
+
+	/** Spring Boot's default of {@code spring.lifecycle.timeout-per-shutdown-phase}. */
+	private static final Duration DEFAULT_GRACE_PERIOD = Duration.ofSeconds(30);
 
 	@Bean
 	@ConditionalOnMissingBean
@@ -143,6 +148,20 @@ public final class FunctionRuntimeAutoConfiguration {
 			ContextFactory contextFactory, InvocationLog invocationLog, ObjectProvider<InvocationObserver> observer) {
 		return new FunctionInvoker(registry, beanFactory, contextFactory, invocationLog,
 				observer.getIfAvailable(() -> InvocationObserver.NONE));
+	}
+
+	/**
+	 * The end of the shutdown's grace period, read as Spring Boot reads it for its
+	 * lifecycle processor.
+	 */
+	@Bean
+	@ConditionalOnMissingBean
+	ShutdownDeadline functionShutdownDeadline(ObjectProvider<FunctionInvoker> invoker, FunctionRegistry registry,
+			Environment environment) {
+		Duration gracePeriod = Binder.get(environment)
+			.bind("spring.lifecycle.timeout-per-shutdown-phase", Duration.class)
+			.orElse(DEFAULT_GRACE_PERIOD);
+		return new ShutdownDeadline(invoker::getObject, registry.functions().values(), gracePeriod);
 	}
 
 	@Bean

@@ -1,5 +1,10 @@
 package io.functionruntime.internal.event;
 
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 
@@ -16,8 +21,13 @@ import tools.jackson.databind.json.JsonMapper;
  * in raw mode it gets the body itself, and every other type gets the body parsed as JSON.
  * A trigger's event binds the way an HTTP event does, from its JSON. What does not bind is
  * a bad request whose message says what is wrong and where, as {@link JsonProblem} puts it.
+ * A raw body that a handler takes as text must be valid UTF-8: the JSON parser would read
+ * some invalid forms (an overlong {@code C0 AF} is {@code /}) as characters.
  */
 public class EventBinder {
+
+	/** Characters decoded at a time while checking a body, so that it is never copied whole. */
+	private static final int DECODE_CHUNK = 1024;
 
 	private final JsonMapper jsonMapper;
 
@@ -72,14 +82,38 @@ public class EventBinder {
 	 * @param body the body
 	 * @param adapter the handler
 	 * @return the argument
-	 * @throws EventBindingException when the body is not valid JSON for the handler's type
+	 * @throws EventBindingException when the body is not valid UTF-8 for a handler that takes
+	 * text, or not valid JSON for the handler's type
 	 */
 	public Object bindRaw(byte[] body, HandlerAdapter adapter) {
-		return switch (adapter.eventKind()) {
-			case BYTES -> body;
-			case STRING -> new String(body, StandardCharsets.UTF_8);
-			case MAP, TREE, OBJECT, HTTP_EVENT -> readJson(body, adapter);
-		};
+		if (adapter.eventKind() == EventKind.BYTES) {
+			return body;
+		}
+		requireUtf8(body);
+		return (adapter.eventKind() == EventKind.STRING) ? new String(body, StandardCharsets.UTF_8)
+				: readJson(body, adapter);
+	}
+
+	/**
+	 * Checks that a body is valid UTF-8, with a strict decoder that refuses overlong forms,
+	 * surrogates, truncated sequences and bytes that never occur in UTF-8.
+	 */
+	private static void requireUtf8(byte[] body) {
+		CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+			.onMalformedInput(CodingErrorAction.REPORT)
+			.onUnmappableCharacter(CodingErrorAction.REPORT);
+		ByteBuffer in = ByteBuffer.wrap(body);
+		CharBuffer out = CharBuffer.allocate(DECODE_CHUNK);
+		CoderResult result;
+		do {
+			out.clear();
+			result = decoder.decode(in, out, true);
+		}
+		while (result.isOverflow());
+		if (result.isError()) {
+			throw new EventBindingException(
+					"The request body is not valid UTF-8: invalid byte sequence at offset " + in.position());
+		}
 	}
 
 	private Object readJson(byte[] body, HandlerAdapter adapter) {

@@ -126,7 +126,8 @@ final class Call implements Runnable {
 	}
 
 	/**
-	 * Interrupts the handler thread, or cancels the handler's future, at the deadline.
+	 * Interrupts the handler thread, or cancels the handler's future, at the deadline or
+	 * when the shutdown's grace period ends.
 	 * @return whether the call was still running, so that its answer is the timeout
 	 */
 	boolean abort() {

@@ -5,8 +5,11 @@ import java.io.UncheckedIOException;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.UndeclaredThrowableException;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledFuture;
@@ -43,6 +46,9 @@ import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
  * thread may still be inside the handler. {@code END} and {@code REPORT} are written
  * before the answer, so that a call's log lines are complete when its caller hears how it
  * ended.
+ * <p>
+ * At shutdown the pools close first, so that calls in line are turned away; calls that
+ * still run when the grace period ends are answered by {@link #answerUnfinished()}.
  */
 public class FunctionInvoker implements SmartLifecycle, DisposableBean {
 
@@ -57,6 +63,8 @@ public class FunctionInvoker implements SmartLifecycle, DisposableBean {
 	private final InvocationObserver observer;
 
 	private final ThreadPoolTaskScheduler deadlines = new ThreadPoolTaskScheduler();
+
+	private final Set<OpenCall> openCalls = ConcurrentHashMap.newKeySet();
 
 	private volatile boolean running;
 
@@ -108,18 +116,25 @@ public class FunctionInvoker implements SmartLifecycle, DisposableBean {
 			this.log.start(requestId, function.settings().versionId());
 			long dispatched = System.nanoTime();
 			Call call = new Call(pool, instance, function, event, context);
-			AtomicBoolean answered = new AtomicBoolean();
-			ScheduledFuture<?> deadline = this.deadlines.getScheduledExecutor()
-				.schedule(() -> answerTimeout(call, answered, pool, instance, function, dispatched - queued,
-						invocation, delivery), deadlineNanos - System.nanoTime(), TimeUnit.NANOSECONDS);
-			call.run();
-			InvocationResult result = call.outcome.join();
-			if (!answered.compareAndSet(false, true)) {
-				return;
+			OpenCall open = new OpenCall(call, new AtomicBoolean(), pool, instance, function, dispatched - queued,
+					invocation, delivery);
+			this.openCalls.add(open);
+			try {
+				InvocationResult timedOut = new InvocationResult.TimedOut(function.settings().timeout().toMillis());
+				ScheduledFuture<?> deadline = this.deadlines.getScheduledExecutor()
+					.schedule(() -> answerEarly(open, timedOut), deadlineNanos - System.nanoTime(), TimeUnit.NANOSECONDS);
+				call.run();
+				InvocationResult result = call.outcome.join();
+				if (!open.answered().compareAndSet(false, true)) {
+					return;
+				}
+				deadline.cancel(false);
+				afterCall(result, pool, instance, function, call, dispatched, dispatched - queued, invocation);
+				invocation.ended(result, delivery.deliver(result));
 			}
-			deadline.cancel(false);
-			afterCall(result, pool, instance, function, call, dispatched, dispatched - queued, invocation);
-			invocation.ended(result, delivery.deliver(result));
+			finally {
+				this.openCalls.remove(open);
+			}
 		}
 		finally {
 			InvocationMdc.clear();
@@ -149,29 +164,53 @@ public class FunctionInvoker implements SmartLifecycle, DisposableBean {
 	}
 
 	/**
-	 * Answers a call at its deadline, unless it was answered already: the calling thread
-	 * answers a call that ended, or that its instance's retirement aborted.
+	 * Answers a call that is still running, at its deadline or when the application shuts
+	 * down, unless it was answered already: the calling thread answers a call that ended,
+	 * or that its instance's retirement aborted. The call is claimed before its handler is
+	 * interrupted or its future cancelled, so that the caller's thread, woken by the abort,
+	 * cannot answer it first with another result; the instance is retired.
 	 */
-	private void answerTimeout(Call call, AtomicBoolean answered, InstancePool pool, Instance instance,
-			FunctionDefinition function, long queueNanos, Invocation invocation, ResultDelivery delivery) {
-		call.abort();
-		if (!answered.compareAndSet(false, true)) {
-			return;
+	private void answerEarly(OpenCall open, InvocationResult result) {
+		if (open.answered().compareAndSet(false, true)) {
+			answerClaimed(open, result);
 		}
+	}
+
+	/** Answers a call this thread has claimed: aborts it, retires its instance, logs and delivers. */
+	private void answerClaimed(OpenCall open, InvocationResult result) {
+		Call call = open.call();
+		call.abort();
+		FunctionDefinition function = open.function();
 		InvocationMdc.put(call.requestId(), function.settings().name());
-		InvocationResult result = new InvocationResult.TimedOut(function.settings().timeout().toMillis());
 		Outcome outcome = Outcome.of(result);
 		try {
-			afterCall(result, pool, instance, function, call, System.nanoTime(), queueNanos, invocation);
-			outcome = delivery.deliver(result);
+			afterCall(result, open.pool(), open.instance(), function, call, System.nanoTime(), open.queueNanos(),
+					open.invocation());
+			outcome = open.delivery().deliver(result);
 		}
 		catch (IOException | RuntimeException ex) {
 			this.log.failure(call.requestId(), function.entryPoint(), ex);
 		}
 		finally {
-			invocation.ended(result, outcome);
+			open.invocation().ended(result, outcome);
 			InvocationMdc.clear();
 		}
+	}
+
+	/**
+	 * Answers every call still running at once with 503 {@code ServiceUnavailable}, when
+	 * the shutdown's grace period is over: the web server is about to stop, and a client
+	 * should get an answer rather than a cut connection. Their handlers are interrupted or
+	 * their futures cancelled, and their instances retired. All are claimed first, so that
+	 * retiring one instance cannot abort its other calls into a timeout answer.
+	 */
+	public void answerUnfinished() {
+		InvocationResult result = new InvocationResult.ShuttingDown(
+				"The function runtime is shutting down and the call did not end within the shutdown grace period");
+		List<OpenCall> claimed = this.openCalls.stream()
+			.filter((open) -> open.answered().compareAndSet(false, true))
+			.toList();
+		claimed.forEach((open) -> answerClaimed(open, result));
 	}
 
 	private static InvocationResult rejected(CallRejectedException ex) {
@@ -181,8 +220,9 @@ public class FunctionInvoker implements SmartLifecycle, DisposableBean {
 
 	/**
 	 * Does what follows every call whoever answers it: logs a failure, retires the instance
-	 * after an {@link Error} or a timeout, writes {@code END} and {@code REPORT}, and tells
-	 * the observer how long the call queued and started.
+	 * after an {@link Error}, a timeout or a shutdown that cut the call short, writes
+	 * {@code END} and {@code REPORT}, and tells the observer how long the call queued and
+	 * started.
 	 */
 	private void afterCall(InvocationResult result, InstancePool pool, Instance instance, FunctionDefinition function,
 			Call call, long dispatched, long queueNanos, Invocation invocation) {
@@ -193,7 +233,7 @@ public class FunctionInvoker implements SmartLifecycle, DisposableBean {
 				pool.retire(instance, false);
 			}
 		}
-		else if (result instanceof InvocationResult.TimedOut) {
+		else if (result instanceof InvocationResult.TimedOut || result instanceof InvocationResult.ShuttingDown) {
 			pool.retire(instance, true);
 		}
 		long started = (call.startNanos() != 0) ? call.startNanos() : dispatched;
@@ -265,6 +305,14 @@ public class FunctionInvoker implements SmartLifecycle, DisposableBean {
 	@Override
 	public void destroy() {
 		this.deadlines.shutdown();
+	}
+
+	/**
+	 * A call that runs and may have to be answered before it ends: by its deadline, or by
+	 * the end of the shutdown's grace period.
+	 */
+	private record OpenCall(Call call, AtomicBoolean answered, InstancePool pool, Instance instance,
+			FunctionDefinition function, long queueNanos, Invocation invocation, ResultDelivery delivery) {
 	}
 
 }
