@@ -1,6 +1,5 @@
 package io.functionruntime.internal.token;
 
-import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -11,7 +10,11 @@ import java.net.http.HttpTimeoutException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 
 import io.functionruntime.IamToken;
@@ -45,6 +48,8 @@ public class MetadataTokenProvider implements TokenProvider, SmartLifecycle {
 
 	private final Duration readTimeout;
 
+	private final Duration exchangeTimeout;
+
 	private final Duration refreshBefore;
 
 	private final Duration retryInterval;
@@ -65,7 +70,8 @@ public class MetadataTokenProvider implements TokenProvider, SmartLifecycle {
 	 * Creates a provider.
 	 * @param metadataUrl the base URL of the metadata service
 	 * @param connectTimeout how long to wait for a connection
-	 * @param readTimeout how long to wait for an answer
+	 * @param readTimeout how long to wait for the answer's headers; the whole exchange must
+	 * be over within the connect and read timeouts together
 	 * @param refreshBefore how long before expiry to refresh, or {@code null} for a tenth
 	 * of the token's lifetime
 	 * @param retryInterval how long to wait after a failure
@@ -92,6 +98,7 @@ public class MetadataTokenProvider implements TokenProvider, SmartLifecycle {
 			.followRedirects(HttpClient.Redirect.NEVER)
 			.build();
 		this.readTimeout = readTimeout;
+		this.exchangeTimeout = connectTimeout.plus(readTimeout);
 		this.refreshBefore = refreshBefore;
 		this.retryInterval = retryInterval;
 		this.jsonMapper = jsonMapper;
@@ -198,26 +205,46 @@ public class MetadataTokenProvider implements TokenProvider, SmartLifecycle {
 		return new CachedToken(accessToken.asString(), this.clock.instant().plus(lifetime), lifetime);
 	}
 
+	/**
+	 * Sends the request and waits for the whole answer, body included, at most the connect
+	 * and read timeouts together: the request's own timeout ends once the headers are in,
+	 * so a service that trickles its body would otherwise hold startup forever.
+	 */
 	private HttpResponse<byte[]> send(HttpRequest request) throws TokenFetchException {
+		AtomicBoolean headersArrived = new AtomicBoolean();
+		CompletableFuture<HttpResponse<byte[]>> exchange = this.client.sendAsync(request, (info) -> {
+			headersArrived.set(true);
+			return HttpResponse.BodySubscribers.ofByteArray();
+		});
 		try {
-			return this.client.send(request, HttpResponse.BodyHandlers.ofByteArray());
+			return exchange.get(this.exchangeTimeout.toMillis(), TimeUnit.MILLISECONDS);
 		}
-		catch (HttpConnectTimeoutException ex) {
-			throw new TokenFetchException("the connection timed out");
+		catch (TimeoutException ex) {
+			exchange.cancel(true);
+			throw new TokenFetchException((headersArrived.get() ? "the body of the answer was" : "the answer was")
+					+ " not complete within " + this.exchangeTimeout.toMillis() + " ms");
 		}
-		catch (HttpTimeoutException ex) {
-			throw new TokenFetchException("no answer within " + this.readTimeout.toMillis() + " ms");
-		}
-		catch (ConnectException ex) {
-			throw new TokenFetchException("the connection was refused");
-		}
-		catch (IOException ex) {
-			throw new TokenFetchException("the request failed (" + ex.getClass().getSimpleName() + ")");
+		catch (ExecutionException ex) {
+			throw fetchFailure(ex.getCause());
 		}
 		catch (InterruptedException ex) {
+			exchange.cancel(true);
 			Thread.currentThread().interrupt();
 			throw new TokenFetchException("the request was interrupted");
 		}
+	}
+
+	private TokenFetchException fetchFailure(Throwable cause) {
+		if (cause instanceof HttpConnectTimeoutException) {
+			return new TokenFetchException("the connection timed out");
+		}
+		if (cause instanceof HttpTimeoutException) {
+			return new TokenFetchException("no answer within " + this.readTimeout.toMillis() + " ms");
+		}
+		if (cause instanceof ConnectException) {
+			return new TokenFetchException("the connection was refused");
+		}
+		return new TokenFetchException("the request failed (" + cause.getClass().getSimpleName() + ")");
 	}
 
 	/**

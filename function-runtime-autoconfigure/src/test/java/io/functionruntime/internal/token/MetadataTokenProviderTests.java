@@ -17,7 +17,11 @@ import java.util.concurrent.TimeUnit;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import com.github.tomakehurst.wiremock.extension.Parameters;
+import com.github.tomakehurst.wiremock.extension.ServeEventListener;
+import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
+import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import io.functionruntime.IamToken;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -57,9 +61,12 @@ class MetadataTokenProviderTests {
 
 	private final ManualScheduler scheduler = new ManualScheduler();
 
+	private final AnswerProgress progress = new AnswerProgress();
+
 	@BeforeEach
 	void startMetadataService() {
-		this.metadata = new WireMockServer(WireMockConfiguration.options().dynamicPort().bindAddress("127.0.0.1"));
+		this.metadata = new WireMockServer(
+				WireMockConfiguration.options().dynamicPort().bindAddress("127.0.0.1").extensions(this.progress));
 		this.metadata.start();
 	}
 
@@ -81,8 +88,13 @@ class MetadataTokenProviderTests {
 
 	private MetadataTokenProvider start(String url, Duration readTimeout, Duration refreshBefore,
 			Duration retryInterval, Clock clock) {
-		this.provider = new MetadataTokenProvider(url, Duration.ofSeconds(2), readTimeout, refreshBefore,
-				retryInterval, JsonMapper.shared(), clock, () -> this.scheduler);
+		return start(url, Duration.ofSeconds(2), readTimeout, refreshBefore, retryInterval, clock);
+	}
+
+	private MetadataTokenProvider start(String url, Duration connectTimeout, Duration readTimeout,
+			Duration refreshBefore, Duration retryInterval, Clock clock) {
+		this.provider = new MetadataTokenProvider(url, connectTimeout, readTimeout, refreshBefore, retryInterval,
+				JsonMapper.shared(), clock, () -> this.scheduler);
 		this.provider.start();
 		return this.provider;
 	}
@@ -225,6 +237,38 @@ class MetadataTokenProviderTests {
 	}
 
 	@Test
+	void tricklingBodyIsAbandonedAfterConnectPlusReadTimeoutAndTheNextRefreshPicksUpAGoodAnswer(
+			CapturedOutput output) {
+		this.metadata.stubFor(get(urlEqualTo(PATH)).inScenario("trickle")
+			.whenScenarioStateIs(Scenario.STARTED)
+			.willReturn(token("trickled-" + "x".repeat(1500), 3600).withChunkedDribbleDelay(1500,
+					(int) PATIENCE.toMillis()))
+			.willSetStateTo("recovered"));
+		this.metadata.stubFor(get(urlEqualTo(PATH)).inScenario("trickle")
+			.whenScenarioStateIs("recovered")
+			.willReturn(token("good", 3600)));
+		MetadataTokenProvider provider = start(this.metadata.baseUrl(), Duration.ofMillis(200), Duration.ofSeconds(2),
+				null, Duration.ofSeconds(30), Clock.systemUTC());
+		assertThat(provider.currentToken()).isNull();
+		assertThat(this.progress.begun.getCount()).as("the service began its answer").isZero();
+		assertThat(this.progress.finished.getCount()).as("gave up while the service was still sending").isOne();
+		assertThat(output.getOut())
+			.contains("is unavailable: the body of the answer was not complete within 2200 ms");
+		assertThat(this.scheduler.delays()).containsExactly(Duration.ofSeconds(30));
+		this.scheduler.runNext();
+		assertThat(provider.currentToken().accessToken()).isEqualTo("good");
+		this.metadata.verify(2, getRequestedFor(urlEqualTo(PATH)));
+	}
+
+	@Test
+	void connectionResetMidAnswerLeavesTheTokenAbsentAndIsLogged(CapturedOutput output) {
+		answer(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER));
+		assertThat(start().currentToken()).isNull();
+		assertThat(output.getOut()).contains("is unavailable: the request failed (SocketException)");
+		assertThat(this.scheduler.delays()).containsExactly(Duration.ofSeconds(30));
+	}
+
+	@Test
 	void errorStatusesLeaveTheTokenAbsent(CapturedOutput output) {
 		answer(aResponse().withStatus(404));
 		assertThat(start().currentToken()).isNull();
@@ -344,6 +388,30 @@ class MetadataTokenProviderTests {
 			}
 			assertThat(task).as("a scheduled refresh").isNotNull();
 			task.run();
+		}
+
+	}
+
+	/** Tells when the service began its first answer and when it had sent all of it. */
+	static final class AnswerProgress implements ServeEventListener {
+
+		final CountDownLatch begun = new CountDownLatch(1);
+
+		final CountDownLatch finished = new CountDownLatch(1);
+
+		@Override
+		public String getName() {
+			return "answer-progress";
+		}
+
+		@Override
+		public void beforeResponseSent(ServeEvent serveEvent, Parameters parameters) {
+			this.begun.countDown();
+		}
+
+		@Override
+		public void afterComplete(ServeEvent serveEvent, Parameters parameters) {
+			this.finished.countDown();
 		}
 
 	}
