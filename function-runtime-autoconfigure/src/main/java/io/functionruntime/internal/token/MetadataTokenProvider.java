@@ -40,6 +40,12 @@ public class MetadataTokenProvider implements TokenProvider, SmartLifecycle {
 
 	static final String TOKEN_PATH = "/computeMetadata/v1/instance/service-accounts/default/token";
 
+	/** The shortest lifetime taken from the service; below it, refreshes would follow each other too fast. */
+	static final Duration MIN_LIFETIME = Duration.ofSeconds(1);
+
+	/** The longest lifetime taken from the service: an IAM token lives at most 12 hours. */
+	static final Duration MAX_LIFETIME = Duration.ofHours(12);
+
 	private static final Logger logger = LoggerFactory.getLogger(MetadataTokenProvider.class);
 
 	private final URI uri;
@@ -65,6 +71,8 @@ public class MetadataTokenProvider implements TokenProvider, SmartLifecycle {
 	private volatile RefreshScheduler scheduler;
 
 	private String lastFailure;
+
+	private String lastClamp;
 
 	/**
 	 * Creates a provider.
@@ -142,6 +150,11 @@ public class MetadataTokenProvider implements TokenProvider, SmartLifecycle {
 		return SmartLifecycle.DEFAULT_PHASE - 4096;
 	}
 
+	/**
+	 * Fetches a token and schedules the next refresh. Nothing it meets ends the refreshing:
+	 * an unexpected exception is logged like any failure and retried after the retry
+	 * interval, since a refresh that threw would never be scheduled again.
+	 */
 	private void refresh() {
 		Duration next;
 		try {
@@ -154,16 +167,24 @@ public class MetadataTokenProvider implements TokenProvider, SmartLifecycle {
 			next = untilRefresh(token);
 		}
 		catch (TokenFetchException ex) {
-			if (!ex.getMessage().equals(this.lastFailure)) {
-				logger.warn("IAM token from the metadata service at {} is unavailable: {}; calls run without "
-						+ "a new token until it is back", this.uri, ex.getMessage());
-				this.lastFailure = ex.getMessage();
-			}
+			failed(ex.getMessage(), null);
+			next = this.retryInterval;
+		}
+		catch (RuntimeException ex) {
+			failed("the refresh failed unexpectedly (" + ex + ")", ex);
 			next = this.retryInterval;
 		}
 		RefreshScheduler running = this.scheduler;
 		if (running != null) {
 			running.schedule(this::refresh, next);
+		}
+	}
+
+	private void failed(String reason, Throwable cause) {
+		if (!reason.equals(this.lastFailure)) {
+			logger.warn("IAM token from the metadata service at {} is unavailable: {}; calls run without "
+					+ "a new token until it is back", this.uri, reason, cause);
+			this.lastFailure = reason;
 		}
 	}
 
@@ -195,14 +216,52 @@ public class MetadataTokenProvider implements TokenProvider, SmartLifecycle {
 		if (accessToken == null || !accessToken.isString() || accessToken.asString().isBlank()) {
 			throw new TokenFetchException("the answer has no access_token");
 		}
-		if (expiresIn == null || !expiresIn.isIntegralNumber()) {
+		Duration lifetime = lifetime(expiresIn);
+		return new CachedToken(accessToken.asString(), this.clock.instant().plus(lifetime), lifetime);
+	}
+
+	/**
+	 * The token's lifetime from {@code expires_in}, within {@link #MIN_LIFETIME} and
+	 * {@link #MAX_LIFETIME}, so that no answer can overflow the expiry or stop the refresh
+	 * schedule. A lifetime that is not a number or not positive is refused.
+	 */
+	private Duration lifetime(JsonNode expiresIn) throws TokenFetchException {
+		if (expiresIn == null) {
 			throw new TokenFetchException("the answer has no expires_in");
 		}
-		if (expiresIn.asLong() <= 0) {
-			throw new TokenFetchException("the token has already expired");
+		if (!expiresIn.isNumber()) {
+			throw new TokenFetchException("expires_in is not a number: " + shown(expiresIn));
 		}
-		Duration lifetime = Duration.ofSeconds(expiresIn.asLong());
-		return new CachedToken(accessToken.asString(), this.clock.instant().plus(lifetime), lifetime);
+		double seconds = expiresIn.numberValue().doubleValue();
+		if (!(seconds > 0)) {
+			throw new TokenFetchException("the token has already expired (expires_in " + shown(expiresIn) + ")");
+		}
+		Duration lifetime;
+		String clamp;
+		if (seconds < MIN_LIFETIME.toSeconds()) {
+			lifetime = MIN_LIFETIME;
+			clamp = "below the shortest lifetime taken, 1 s; the token is taken to expire in 1 s";
+		}
+		else if (seconds > MAX_LIFETIME.toSeconds()) {
+			lifetime = MAX_LIFETIME;
+			clamp = "above the longest lifetime taken, 12 h; the token is taken to expire in 12 h";
+		}
+		else {
+			this.lastClamp = null;
+			return Duration.ofMillis((long) (seconds * 1000));
+		}
+		String problem = "expires_in " + shown(expiresIn) + " is " + clamp;
+		if (!problem.equals(this.lastClamp)) {
+			logger.warn("IAM token from the metadata service at {}: {}", this.uri, problem);
+			this.lastClamp = problem;
+		}
+		return lifetime;
+	}
+
+	/** A value from the answer as it can be logged: as JSON, and short. */
+	private static String shown(JsonNode value) {
+		String json = value.toString();
+		return (json.length() <= 40) ? json : json.substring(0, 40) + "...";
 	}
 
 	/**

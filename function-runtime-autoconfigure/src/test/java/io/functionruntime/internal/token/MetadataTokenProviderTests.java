@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
@@ -27,6 +28,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.boot.test.system.CapturedOutput;
@@ -54,6 +57,8 @@ class MetadataTokenProviderTests {
 
 	/** A safety net for the one test that refreshes on a real thread, not a measurement. */
 	private static final Duration PATIENCE = Duration.ofSeconds(30);
+
+	private static final Instant START = Instant.parse("2026-01-01T00:00:00Z");
 
 	private WireMockServer metadata;
 
@@ -116,7 +121,25 @@ class MetadataTokenProviderTests {
 	}
 
 	private static ResponseDefinitionBuilder token(String value, long expiresIn) {
+		return token(value, Long.toString(expiresIn));
+	}
+
+	private static ResponseDefinitionBuilder token(String value, String expiresIn) {
 		return okJson("{\"access_token\":\"" + value + "\",\"expires_in\":" + expiresIn + ",\"token_type\":\"Bearer\"}");
+	}
+
+	/** The service gives these answers in turn, and the last one from then on. */
+	private void answers(ResponseDefinitionBuilder... inTurn) {
+		for (int i = 0; i < inTurn.length; i++) {
+			this.metadata.stubFor(get(urlEqualTo(PATH)).inScenario("answers")
+				.whenScenarioStateIs((i == 0) ? Scenario.STARTED : "answer " + i)
+				.willReturn(inTurn[i])
+				.willSetStateTo("answer " + Math.min(i + 1, inTurn.length - 1)));
+		}
+	}
+
+	private static int occurrences(CapturedOutput output, String text) {
+		return output.getOut().split(Pattern.quote(text), -1).length - 1;
 	}
 
 	@Test
@@ -308,6 +331,140 @@ class MetadataTokenProviderTests {
 			.doesNotContain("expired-secret");
 	}
 
+	@ParameterizedTest(name = "expires_in {0}")
+	@CsvSource(delimiter = '|', textBlock = """
+			1e18                           | 1.0E18
+			1000000000000000000            | 1000000000000000000
+			123456789012345678901234567890 | 123456789012345678901234567890
+			43201                          | 43201
+			""")
+	void lifetimeAboveTwelveHoursIsClampedToTwelveHoursAtStartup(String expiresIn, String shown,
+			CapturedOutput output) {
+		answer(token("long-lived", expiresIn));
+		MetadataTokenProvider provider = start(null, Duration.ofSeconds(30), new MutableClock(START));
+		assertThat(provider.currentToken().accessToken()).isEqualTo("long-lived");
+		assertThat(provider.currentToken().expiresIn()).isEqualTo(43200);
+		assertThat(this.scheduler.delays()).containsExactly(Duration.ofHours(12).minusMinutes(72));
+		assertThat(output.getOut()).contains("expires_in " + shown
+				+ " is above the longest lifetime taken, 12 h; the token is taken to expire in 12 h");
+	}
+
+	@Test
+	void lifetimeUnderASecondIsClampedToOneSecondAtStartup(CapturedOutput output) {
+		answer(token("short-lived", "0.25"));
+		MetadataTokenProvider provider = start(null, Duration.ofSeconds(30), new MutableClock(START));
+		assertThat(provider.currentToken().expiresIn()).isEqualTo(1);
+		assertThat(this.scheduler.delays()).containsExactly(Duration.ofMillis(900));
+		assertThat(output.getOut()).contains(
+				"expires_in 0.25 is below the shortest lifetime taken, 1 s; the token is taken to expire in 1 s");
+	}
+
+	@ParameterizedTest(name = "expires_in {0}")
+	@CsvSource(delimiter = '|', textBlock = """
+			0                               | the token has already expired (expires_in 0)
+			-5                              | the token has already expired (expires_in -5)
+			-1e18                           | the token has already expired (expires_in -1.0E18)
+			-123456789012345678901234567890 | the token has already expired (expires_in -123456789012345678901234567890)
+			"3600"                          | expires_in is not a number: "3600"
+			null                            | expires_in is not a number: null
+			{"seconds":3600}                | expires_in is not a number: {"seconds":3600}
+			""")
+	void nonPositiveOrNonNumericLifetimeIsRefusedAtStartupAndTheRetryPicksUpAGoodToken(String expiresIn,
+			String reason, CapturedOutput output) {
+		answers(token("refused-secret", expiresIn), token("good", 3600));
+		MetadataTokenProvider provider = start(null, Duration.ofSeconds(30), new MutableClock(START));
+		assertThat(provider.currentToken()).isNull();
+		assertThat(output.getOut()).contains("is unavailable: " + reason).doesNotContain("refused-secret");
+		assertThat(this.scheduler.delays()).containsExactly(Duration.ofSeconds(30));
+		this.scheduler.runNext();
+		assertThat(provider.currentToken().accessToken()).isEqualTo("good");
+		assertThat(this.scheduler.delays()).containsExactly(Duration.ofSeconds(30), Duration.ofSeconds(3240));
+	}
+
+	@ParameterizedTest(name = "expires_in {0}")
+	@CsvSource(delimiter = '|', textBlock = """
+			1e18                           | PT10H48M
+			123456789012345678901234567890 | PT10H48M
+			0.25                           | PT0.9S
+			""")
+	void absurdLifetimeInABackgroundRefreshIsClampedAndRefreshingGoesOn(String expiresIn, Duration nextRefresh) {
+		answers(token("first", 3600), token("clamped", expiresIn), token("third", 3600));
+		MutableClock clock = new MutableClock(START);
+		MetadataTokenProvider provider = start(null, Duration.ofSeconds(30), clock);
+		clock.advance(Duration.ofSeconds(3240));
+		this.scheduler.runNext();
+		assertThat(provider.currentToken().accessToken()).isEqualTo("clamped");
+		assertThat(this.scheduler.delays()).containsExactly(Duration.ofSeconds(3240), nextRefresh);
+		clock.advance(nextRefresh);
+		this.scheduler.runNext();
+		assertThat(provider.currentToken().accessToken()).isEqualTo("third");
+		this.metadata.verify(3, getRequestedFor(urlEqualTo(PATH)));
+	}
+
+	@ParameterizedTest(name = "expires_in {0}")
+	@CsvSource(delimiter = '|', textBlock = """
+			0                               | the token has already expired (expires_in 0)
+			-1e18                           | the token has already expired (expires_in -1.0E18)
+			-123456789012345678901234567890 | the token has already expired (expires_in -123456789012345678901234567890)
+			"soon"                          | expires_in is not a number: "soon"
+			""")
+	void refusedLifetimeInABackgroundRefreshKeepsThePreviousTokenAndRetries(String expiresIn, String reason,
+			CapturedOutput output) {
+		answers(token("first", 3600), token("refused-secret", expiresIn), token("third", 3600));
+		MutableClock clock = new MutableClock(START);
+		MetadataTokenProvider provider = start(null, Duration.ofSeconds(30), clock);
+		clock.advance(Duration.ofSeconds(3240));
+		this.scheduler.runNext();
+		assertThat(provider.currentToken().accessToken()).isEqualTo("first");
+		assertThat(output.getOut()).contains("is unavailable: " + reason).doesNotContain("refused-secret");
+		assertThat(this.scheduler.delays()).containsExactly(Duration.ofSeconds(3240), Duration.ofSeconds(30));
+		clock.advance(Duration.ofSeconds(30));
+		this.scheduler.runNext();
+		assertThat(provider.currentToken().accessToken()).isEqualTo("third");
+	}
+
+	@Test
+	void sameClampedLifetimeIsLoggedOnceAndAnotherValueAgain(CapturedOutput output) {
+		answers(token("a", "1e18"), token("b", "1e18"), token("c", "5e18"));
+		start(Duration.ofHours(11), Duration.ofSeconds(30), new MutableClock(START));
+		this.scheduler.runNext();
+		this.scheduler.runNext();
+		this.scheduler.runNext();
+		this.metadata.verify(4, getRequestedFor(urlEqualTo(PATH)));
+		assertThat(occurrences(output, "expires_in 1.0E18 is above")).isOne();
+		assertThat(occurrences(output, "expires_in 5.0E18 is above")).isOne();
+	}
+
+	@Test
+	void unexpectedExceptionInABackgroundRefreshIsLoggedAndRetriedAfterTheRetryInterval(CapturedOutput output) {
+		refreshScenario("first", 3600);
+		MutableClock clock = new MutableClock(START);
+		MetadataTokenProvider provider = start(null, Duration.ofSeconds(30), clock);
+		clock.advance(Duration.ofSeconds(3240));
+		clock.failOnce(new IllegalStateException("the clock broke"));
+		this.scheduler.runNext();
+		assertThat(provider.currentToken().accessToken()).isEqualTo("first");
+		assertThat(output.getOut()).contains(
+				"is unavailable: the refresh failed unexpectedly (java.lang.IllegalStateException: the clock broke)");
+		assertThat(this.scheduler.delays()).containsExactly(Duration.ofSeconds(3240), Duration.ofSeconds(30));
+		clock.advance(Duration.ofSeconds(30));
+		this.scheduler.runNext();
+		assertThat(provider.currentToken().accessToken()).isEqualTo("second");
+	}
+
+	@Test
+	void unexpectedExceptionAtStartupLeavesTheTokenAbsentAndIsRetried(CapturedOutput output) {
+		answer(token("later", 3600));
+		MutableClock clock = new MutableClock(START);
+		clock.failOnce(new IllegalStateException("the clock broke"));
+		MetadataTokenProvider provider = start(null, Duration.ofSeconds(30), clock);
+		assertThat(provider.currentToken()).isNull();
+		assertThat(output.getOut()).contains("the refresh failed unexpectedly");
+		assertThat(this.scheduler.delays()).containsExactly(Duration.ofSeconds(30));
+		this.scheduler.runNext();
+		assertThat(provider.currentToken().accessToken()).isEqualTo("later");
+	}
+
 	@Test
 	void repeatedFailureIsLoggedOnceAndRecoveryIsLogged(CapturedOutput output) {
 		answer(aResponse().withStatus(500));
@@ -421,8 +578,15 @@ class MetadataTokenProviderTests {
 
 		private Instant now;
 
+		private RuntimeException failure;
+
 		MutableClock(Instant now) {
 			this.now = now;
+		}
+
+		/** The next reading throws this instead of telling the time. */
+		void failOnce(RuntimeException failure) {
+			this.failure = failure;
 		}
 
 		void advance(Duration duration) {
@@ -441,6 +605,11 @@ class MetadataTokenProviderTests {
 
 		@Override
 		public Instant instant() {
+			RuntimeException thrown = this.failure;
+			if (thrown != null) {
+				this.failure = null;
+				throw thrown;
+			}
 			return this.now;
 		}
 
