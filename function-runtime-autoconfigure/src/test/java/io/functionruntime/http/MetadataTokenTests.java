@@ -9,11 +9,16 @@ import java.util.concurrent.Future;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import io.functionruntime.autoconfigure.FunctionRuntimeAutoConfiguration;
+import io.functionruntime.token.TokenProvider;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration;
+import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -26,7 +31,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * {@code function-runtime.token.source=metadata} end to end: the token reaches every
- * call's context, and a hundred parallel calls cost no extra fetch.
+ * call's context, a hundred parallel calls cost no extra fetch, and an absurd answer does
+ * not keep the application from starting.
  */
 @HttpTest(properties = { "function-runtime.token.source=metadata",
 		"function-runtime.functions[echo.event].requests-limit=100" })
@@ -76,6 +82,28 @@ class MetadataTokenTests {
 		}
 		assertThat(metadata.countRequestsMatching(getRequestedFor(urlEqualTo(PATH)).build()).getCount())
 			.isLessThanOrEqualTo(1);
+	}
+
+	@Test
+	void applicationStartsWhenTheServiceAnswersAnAbsurdLifetimeAndTheTokenLastsTwelveHours() {
+		WireMockServer absurd = new WireMockServer(WireMockConfiguration.options().dynamicPort().bindAddress("127.0.0.1"));
+		absurd.start();
+		try {
+			absurd.stubFor(get(urlEqualTo(PATH))
+				.willReturn(okJson("{\"access_token\":\"absurd\",\"expires_in\":1000000000000000000,\"token_type\":\"Bearer\"}")));
+			new WebApplicationContextRunner()
+				.withConfiguration(
+						AutoConfigurations.of(JacksonAutoConfiguration.class, FunctionRuntimeAutoConfiguration.class))
+				.withPropertyValues("function-runtime.token.source=metadata",
+						"function-runtime.token.metadata-url=" + absurd.baseUrl())
+				.run((context) -> {
+					assertThat(context).hasNotFailed();
+					assertThat(context.getBean(TokenProvider.class).currentToken().expiresIn()).isEqualTo(43200);
+				});
+		}
+		finally {
+			absurd.stop();
+		}
 	}
 
 }

@@ -1,6 +1,5 @@
 package io.functionruntime.internal.token;
 
-import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -11,7 +10,11 @@ import java.net.http.HttpTimeoutException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 
 import io.functionruntime.IamToken;
@@ -37,6 +40,12 @@ public class MetadataTokenProvider implements TokenProvider, SmartLifecycle {
 
 	static final String TOKEN_PATH = "/computeMetadata/v1/instance/service-accounts/default/token";
 
+	/** The shortest lifetime taken from the service; below it, refreshes would follow each other too fast. */
+	static final Duration MIN_LIFETIME = Duration.ofSeconds(1);
+
+	/** The longest lifetime taken from the service: an IAM token lives at most 12 hours. */
+	static final Duration MAX_LIFETIME = Duration.ofHours(12);
+
 	private static final Logger logger = LoggerFactory.getLogger(MetadataTokenProvider.class);
 
 	private final URI uri;
@@ -44,6 +53,8 @@ public class MetadataTokenProvider implements TokenProvider, SmartLifecycle {
 	private final HttpClient client;
 
 	private final Duration readTimeout;
+
+	private final Duration exchangeTimeout;
 
 	private final Duration refreshBefore;
 
@@ -61,11 +72,14 @@ public class MetadataTokenProvider implements TokenProvider, SmartLifecycle {
 
 	private String lastFailure;
 
+	private String lastClamp;
+
 	/**
 	 * Creates a provider.
 	 * @param metadataUrl the base URL of the metadata service
 	 * @param connectTimeout how long to wait for a connection
-	 * @param readTimeout how long to wait for an answer
+	 * @param readTimeout how long to wait for the answer's headers; the whole exchange must
+	 * be over within the connect and read timeouts together
 	 * @param refreshBefore how long before expiry to refresh, or {@code null} for a tenth
 	 * of the token's lifetime
 	 * @param retryInterval how long to wait after a failure
@@ -92,6 +106,7 @@ public class MetadataTokenProvider implements TokenProvider, SmartLifecycle {
 			.followRedirects(HttpClient.Redirect.NEVER)
 			.build();
 		this.readTimeout = readTimeout;
+		this.exchangeTimeout = connectTimeout.plus(readTimeout);
 		this.refreshBefore = refreshBefore;
 		this.retryInterval = retryInterval;
 		this.jsonMapper = jsonMapper;
@@ -135,6 +150,11 @@ public class MetadataTokenProvider implements TokenProvider, SmartLifecycle {
 		return SmartLifecycle.DEFAULT_PHASE - 4096;
 	}
 
+	/**
+	 * Fetches a token and schedules the next refresh. Nothing it meets ends the refreshing:
+	 * an unexpected exception is logged like any failure and retried after the retry
+	 * interval, since a refresh that threw would never be scheduled again.
+	 */
 	private void refresh() {
 		Duration next;
 		try {
@@ -147,16 +167,24 @@ public class MetadataTokenProvider implements TokenProvider, SmartLifecycle {
 			next = untilRefresh(token);
 		}
 		catch (TokenFetchException ex) {
-			if (!ex.getMessage().equals(this.lastFailure)) {
-				logger.warn("IAM token from the metadata service at {} is unavailable: {}; calls run without "
-						+ "a new token until it is back", this.uri, ex.getMessage());
-				this.lastFailure = ex.getMessage();
-			}
+			failed(ex.getMessage(), null);
+			next = this.retryInterval;
+		}
+		catch (RuntimeException ex) {
+			failed("the refresh failed unexpectedly (" + ex + ")", ex);
 			next = this.retryInterval;
 		}
 		RefreshScheduler running = this.scheduler;
 		if (running != null) {
 			running.schedule(this::refresh, next);
+		}
+	}
+
+	private void failed(String reason, Throwable cause) {
+		if (!reason.equals(this.lastFailure)) {
+			logger.warn("IAM token from the metadata service at {} is unavailable: {}; calls run without "
+					+ "a new token until it is back", this.uri, reason, cause);
+			this.lastFailure = reason;
 		}
 	}
 
@@ -188,36 +216,94 @@ public class MetadataTokenProvider implements TokenProvider, SmartLifecycle {
 		if (accessToken == null || !accessToken.isString() || accessToken.asString().isBlank()) {
 			throw new TokenFetchException("the answer has no access_token");
 		}
-		if (expiresIn == null || !expiresIn.isIntegralNumber()) {
-			throw new TokenFetchException("the answer has no expires_in");
-		}
-		if (expiresIn.asLong() <= 0) {
-			throw new TokenFetchException("the token has already expired");
-		}
-		Duration lifetime = Duration.ofSeconds(expiresIn.asLong());
+		Duration lifetime = lifetime(expiresIn);
 		return new CachedToken(accessToken.asString(), this.clock.instant().plus(lifetime), lifetime);
 	}
 
+	/**
+	 * The token's lifetime from {@code expires_in}, within {@link #MIN_LIFETIME} and
+	 * {@link #MAX_LIFETIME}, so that no answer can overflow the expiry or stop the refresh
+	 * schedule. A lifetime that is not a number or not positive is refused.
+	 */
+	private Duration lifetime(JsonNode expiresIn) throws TokenFetchException {
+		if (expiresIn == null) {
+			throw new TokenFetchException("the answer has no expires_in");
+		}
+		if (!expiresIn.isNumber()) {
+			throw new TokenFetchException("expires_in is not a number: " + shown(expiresIn));
+		}
+		double seconds = expiresIn.numberValue().doubleValue();
+		if (!(seconds > 0)) {
+			throw new TokenFetchException("the token has already expired (expires_in " + shown(expiresIn) + ")");
+		}
+		Duration lifetime;
+		String clamp;
+		if (seconds < MIN_LIFETIME.toSeconds()) {
+			lifetime = MIN_LIFETIME;
+			clamp = "below the shortest lifetime taken, 1 s; the token is taken to expire in 1 s";
+		}
+		else if (seconds > MAX_LIFETIME.toSeconds()) {
+			lifetime = MAX_LIFETIME;
+			clamp = "above the longest lifetime taken, 12 h; the token is taken to expire in 12 h";
+		}
+		else {
+			this.lastClamp = null;
+			return Duration.ofMillis((long) (seconds * 1000));
+		}
+		String problem = "expires_in " + shown(expiresIn) + " is " + clamp;
+		if (!problem.equals(this.lastClamp)) {
+			logger.warn("IAM token from the metadata service at {}: {}", this.uri, problem);
+			this.lastClamp = problem;
+		}
+		return lifetime;
+	}
+
+	/** A value from the answer as it can be logged: as JSON, and short. */
+	private static String shown(JsonNode value) {
+		String json = value.toString();
+		return (json.length() <= 40) ? json : json.substring(0, 40) + "...";
+	}
+
+	/**
+	 * Sends the request and waits for the whole answer, body included, at most the connect
+	 * and read timeouts together: the request's own timeout ends once the headers are in,
+	 * so a service that trickles its body would otherwise hold startup forever.
+	 */
 	private HttpResponse<byte[]> send(HttpRequest request) throws TokenFetchException {
+		AtomicBoolean headersArrived = new AtomicBoolean();
+		CompletableFuture<HttpResponse<byte[]>> exchange = this.client.sendAsync(request, (info) -> {
+			headersArrived.set(true);
+			return HttpResponse.BodySubscribers.ofByteArray();
+		});
 		try {
-			return this.client.send(request, HttpResponse.BodyHandlers.ofByteArray());
+			return exchange.get(this.exchangeTimeout.toMillis(), TimeUnit.MILLISECONDS);
 		}
-		catch (HttpConnectTimeoutException ex) {
-			throw new TokenFetchException("the connection timed out");
+		catch (TimeoutException ex) {
+			exchange.cancel(true);
+			throw new TokenFetchException((headersArrived.get() ? "the body of the answer was" : "the answer was")
+					+ " not complete within " + this.exchangeTimeout.toMillis() + " ms");
 		}
-		catch (HttpTimeoutException ex) {
-			throw new TokenFetchException("no answer within " + this.readTimeout.toMillis() + " ms");
-		}
-		catch (ConnectException ex) {
-			throw new TokenFetchException("the connection was refused");
-		}
-		catch (IOException ex) {
-			throw new TokenFetchException("the request failed (" + ex.getClass().getSimpleName() + ")");
+		catch (ExecutionException ex) {
+			throw fetchFailure(ex.getCause());
 		}
 		catch (InterruptedException ex) {
+			exchange.cancel(true);
 			Thread.currentThread().interrupt();
 			throw new TokenFetchException("the request was interrupted");
 		}
+	}
+
+	private TokenFetchException fetchFailure(Throwable cause) {
+		if (cause instanceof HttpConnectTimeoutException) {
+			return new TokenFetchException("the connection timed out");
+		}
+		if (cause instanceof HttpTimeoutException) {
+			return new TokenFetchException("no answer within " + this.readTimeout.toMillis() + " ms");
+		}
+		if (cause instanceof ConnectException) {
+			return new TokenFetchException("the connection was refused");
+		}
+		return new TokenFetchException("the request failed (" + cause.getClass().getSimpleName() + ")");
 	}
 
 	/**

@@ -13,16 +13,23 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import com.github.tomakehurst.wiremock.extension.Parameters;
+import com.github.tomakehurst.wiremock.extension.ServeEventListener;
+import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
+import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import io.functionruntime.IamToken;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.boot.test.system.CapturedOutput;
@@ -51,15 +58,20 @@ class MetadataTokenProviderTests {
 	/** A safety net for the one test that refreshes on a real thread, not a measurement. */
 	private static final Duration PATIENCE = Duration.ofSeconds(30);
 
+	private static final Instant START = Instant.parse("2026-01-01T00:00:00Z");
+
 	private WireMockServer metadata;
 
 	private MetadataTokenProvider provider;
 
 	private final ManualScheduler scheduler = new ManualScheduler();
 
+	private final AnswerProgress progress = new AnswerProgress();
+
 	@BeforeEach
 	void startMetadataService() {
-		this.metadata = new WireMockServer(WireMockConfiguration.options().dynamicPort().bindAddress("127.0.0.1"));
+		this.metadata = new WireMockServer(
+				WireMockConfiguration.options().dynamicPort().bindAddress("127.0.0.1").extensions(this.progress));
 		this.metadata.start();
 	}
 
@@ -81,8 +93,13 @@ class MetadataTokenProviderTests {
 
 	private MetadataTokenProvider start(String url, Duration readTimeout, Duration refreshBefore,
 			Duration retryInterval, Clock clock) {
-		this.provider = new MetadataTokenProvider(url, Duration.ofSeconds(2), readTimeout, refreshBefore,
-				retryInterval, JsonMapper.shared(), clock, () -> this.scheduler);
+		return start(url, Duration.ofSeconds(2), readTimeout, refreshBefore, retryInterval, clock);
+	}
+
+	private MetadataTokenProvider start(String url, Duration connectTimeout, Duration readTimeout,
+			Duration refreshBefore, Duration retryInterval, Clock clock) {
+		this.provider = new MetadataTokenProvider(url, connectTimeout, readTimeout, refreshBefore, retryInterval,
+				JsonMapper.shared(), clock, () -> this.scheduler);
 		this.provider.start();
 		return this.provider;
 	}
@@ -104,7 +121,25 @@ class MetadataTokenProviderTests {
 	}
 
 	private static ResponseDefinitionBuilder token(String value, long expiresIn) {
+		return token(value, Long.toString(expiresIn));
+	}
+
+	private static ResponseDefinitionBuilder token(String value, String expiresIn) {
 		return okJson("{\"access_token\":\"" + value + "\",\"expires_in\":" + expiresIn + ",\"token_type\":\"Bearer\"}");
+	}
+
+	/** The service gives these answers in turn, and the last one from then on. */
+	private void answers(ResponseDefinitionBuilder... inTurn) {
+		for (int i = 0; i < inTurn.length; i++) {
+			this.metadata.stubFor(get(urlEqualTo(PATH)).inScenario("answers")
+				.whenScenarioStateIs((i == 0) ? Scenario.STARTED : "answer " + i)
+				.willReturn(inTurn[i])
+				.willSetStateTo("answer " + Math.min(i + 1, inTurn.length - 1)));
+		}
+	}
+
+	private static int occurrences(CapturedOutput output, String text) {
+		return output.getOut().split(Pattern.quote(text), -1).length - 1;
 	}
 
 	@Test
@@ -225,6 +260,38 @@ class MetadataTokenProviderTests {
 	}
 
 	@Test
+	void tricklingBodyIsAbandonedAfterConnectPlusReadTimeoutAndTheNextRefreshPicksUpAGoodAnswer(
+			CapturedOutput output) {
+		this.metadata.stubFor(get(urlEqualTo(PATH)).inScenario("trickle")
+			.whenScenarioStateIs(Scenario.STARTED)
+			.willReturn(token("trickled-" + "x".repeat(1500), 3600).withChunkedDribbleDelay(1500,
+					(int) PATIENCE.toMillis()))
+			.willSetStateTo("recovered"));
+		this.metadata.stubFor(get(urlEqualTo(PATH)).inScenario("trickle")
+			.whenScenarioStateIs("recovered")
+			.willReturn(token("good", 3600)));
+		MetadataTokenProvider provider = start(this.metadata.baseUrl(), Duration.ofMillis(200), Duration.ofSeconds(2),
+				null, Duration.ofSeconds(30), Clock.systemUTC());
+		assertThat(provider.currentToken()).isNull();
+		assertThat(this.progress.begun.getCount()).as("the service began its answer").isZero();
+		assertThat(this.progress.finished.getCount()).as("gave up while the service was still sending").isOne();
+		assertThat(output.getOut())
+			.contains("is unavailable: the body of the answer was not complete within 2200 ms");
+		assertThat(this.scheduler.delays()).containsExactly(Duration.ofSeconds(30));
+		this.scheduler.runNext();
+		assertThat(provider.currentToken().accessToken()).isEqualTo("good");
+		this.metadata.verify(2, getRequestedFor(urlEqualTo(PATH)));
+	}
+
+	@Test
+	void connectionResetMidAnswerLeavesTheTokenAbsentAndIsLogged(CapturedOutput output) {
+		answer(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER));
+		assertThat(start().currentToken()).isNull();
+		assertThat(output.getOut()).contains("is unavailable: the request failed (SocketException)");
+		assertThat(this.scheduler.delays()).containsExactly(Duration.ofSeconds(30));
+	}
+
+	@Test
 	void errorStatusesLeaveTheTokenAbsent(CapturedOutput output) {
 		answer(aResponse().withStatus(404));
 		assertThat(start().currentToken()).isNull();
@@ -262,6 +329,140 @@ class MetadataTokenProviderTests {
 		assertThat(start().currentToken()).isNull();
 		assertThat(output.getOut()).contains("is unavailable: the token has already expired")
 			.doesNotContain("expired-secret");
+	}
+
+	@ParameterizedTest(name = "expires_in {0}")
+	@CsvSource(delimiter = '|', textBlock = """
+			1e18                           | 1.0E18
+			1000000000000000000            | 1000000000000000000
+			123456789012345678901234567890 | 123456789012345678901234567890
+			43201                          | 43201
+			""")
+	void lifetimeAboveTwelveHoursIsClampedToTwelveHoursAtStartup(String expiresIn, String shown,
+			CapturedOutput output) {
+		answer(token("long-lived", expiresIn));
+		MetadataTokenProvider provider = start(null, Duration.ofSeconds(30), new MutableClock(START));
+		assertThat(provider.currentToken().accessToken()).isEqualTo("long-lived");
+		assertThat(provider.currentToken().expiresIn()).isEqualTo(43200);
+		assertThat(this.scheduler.delays()).containsExactly(Duration.ofHours(12).minusMinutes(72));
+		assertThat(output.getOut()).contains("expires_in " + shown
+				+ " is above the longest lifetime taken, 12 h; the token is taken to expire in 12 h");
+	}
+
+	@Test
+	void lifetimeUnderASecondIsClampedToOneSecondAtStartup(CapturedOutput output) {
+		answer(token("short-lived", "0.25"));
+		MetadataTokenProvider provider = start(null, Duration.ofSeconds(30), new MutableClock(START));
+		assertThat(provider.currentToken().expiresIn()).isEqualTo(1);
+		assertThat(this.scheduler.delays()).containsExactly(Duration.ofMillis(900));
+		assertThat(output.getOut()).contains(
+				"expires_in 0.25 is below the shortest lifetime taken, 1 s; the token is taken to expire in 1 s");
+	}
+
+	@ParameterizedTest(name = "expires_in {0}")
+	@CsvSource(delimiter = '|', textBlock = """
+			0                               | the token has already expired (expires_in 0)
+			-5                              | the token has already expired (expires_in -5)
+			-1e18                           | the token has already expired (expires_in -1.0E18)
+			-123456789012345678901234567890 | the token has already expired (expires_in -123456789012345678901234567890)
+			"3600"                          | expires_in is not a number: "3600"
+			null                            | expires_in is not a number: null
+			{"seconds":3600}                | expires_in is not a number: {"seconds":3600}
+			""")
+	void nonPositiveOrNonNumericLifetimeIsRefusedAtStartupAndTheRetryPicksUpAGoodToken(String expiresIn,
+			String reason, CapturedOutput output) {
+		answers(token("refused-secret", expiresIn), token("good", 3600));
+		MetadataTokenProvider provider = start(null, Duration.ofSeconds(30), new MutableClock(START));
+		assertThat(provider.currentToken()).isNull();
+		assertThat(output.getOut()).contains("is unavailable: " + reason).doesNotContain("refused-secret");
+		assertThat(this.scheduler.delays()).containsExactly(Duration.ofSeconds(30));
+		this.scheduler.runNext();
+		assertThat(provider.currentToken().accessToken()).isEqualTo("good");
+		assertThat(this.scheduler.delays()).containsExactly(Duration.ofSeconds(30), Duration.ofSeconds(3240));
+	}
+
+	@ParameterizedTest(name = "expires_in {0}")
+	@CsvSource(delimiter = '|', textBlock = """
+			1e18                           | PT10H48M
+			123456789012345678901234567890 | PT10H48M
+			0.25                           | PT0.9S
+			""")
+	void absurdLifetimeInABackgroundRefreshIsClampedAndRefreshingGoesOn(String expiresIn, Duration nextRefresh) {
+		answers(token("first", 3600), token("clamped", expiresIn), token("third", 3600));
+		MutableClock clock = new MutableClock(START);
+		MetadataTokenProvider provider = start(null, Duration.ofSeconds(30), clock);
+		clock.advance(Duration.ofSeconds(3240));
+		this.scheduler.runNext();
+		assertThat(provider.currentToken().accessToken()).isEqualTo("clamped");
+		assertThat(this.scheduler.delays()).containsExactly(Duration.ofSeconds(3240), nextRefresh);
+		clock.advance(nextRefresh);
+		this.scheduler.runNext();
+		assertThat(provider.currentToken().accessToken()).isEqualTo("third");
+		this.metadata.verify(3, getRequestedFor(urlEqualTo(PATH)));
+	}
+
+	@ParameterizedTest(name = "expires_in {0}")
+	@CsvSource(delimiter = '|', textBlock = """
+			0                               | the token has already expired (expires_in 0)
+			-1e18                           | the token has already expired (expires_in -1.0E18)
+			-123456789012345678901234567890 | the token has already expired (expires_in -123456789012345678901234567890)
+			"soon"                          | expires_in is not a number: "soon"
+			""")
+	void refusedLifetimeInABackgroundRefreshKeepsThePreviousTokenAndRetries(String expiresIn, String reason,
+			CapturedOutput output) {
+		answers(token("first", 3600), token("refused-secret", expiresIn), token("third", 3600));
+		MutableClock clock = new MutableClock(START);
+		MetadataTokenProvider provider = start(null, Duration.ofSeconds(30), clock);
+		clock.advance(Duration.ofSeconds(3240));
+		this.scheduler.runNext();
+		assertThat(provider.currentToken().accessToken()).isEqualTo("first");
+		assertThat(output.getOut()).contains("is unavailable: " + reason).doesNotContain("refused-secret");
+		assertThat(this.scheduler.delays()).containsExactly(Duration.ofSeconds(3240), Duration.ofSeconds(30));
+		clock.advance(Duration.ofSeconds(30));
+		this.scheduler.runNext();
+		assertThat(provider.currentToken().accessToken()).isEqualTo("third");
+	}
+
+	@Test
+	void sameClampedLifetimeIsLoggedOnceAndAnotherValueAgain(CapturedOutput output) {
+		answers(token("a", "1e18"), token("b", "1e18"), token("c", "5e18"));
+		start(Duration.ofHours(11), Duration.ofSeconds(30), new MutableClock(START));
+		this.scheduler.runNext();
+		this.scheduler.runNext();
+		this.scheduler.runNext();
+		this.metadata.verify(4, getRequestedFor(urlEqualTo(PATH)));
+		assertThat(occurrences(output, "expires_in 1.0E18 is above")).isOne();
+		assertThat(occurrences(output, "expires_in 5.0E18 is above")).isOne();
+	}
+
+	@Test
+	void unexpectedExceptionInABackgroundRefreshIsLoggedAndRetriedAfterTheRetryInterval(CapturedOutput output) {
+		refreshScenario("first", 3600);
+		MutableClock clock = new MutableClock(START);
+		MetadataTokenProvider provider = start(null, Duration.ofSeconds(30), clock);
+		clock.advance(Duration.ofSeconds(3240));
+		clock.failOnce(new IllegalStateException("the clock broke"));
+		this.scheduler.runNext();
+		assertThat(provider.currentToken().accessToken()).isEqualTo("first");
+		assertThat(output.getOut()).contains(
+				"is unavailable: the refresh failed unexpectedly (java.lang.IllegalStateException: the clock broke)");
+		assertThat(this.scheduler.delays()).containsExactly(Duration.ofSeconds(3240), Duration.ofSeconds(30));
+		clock.advance(Duration.ofSeconds(30));
+		this.scheduler.runNext();
+		assertThat(provider.currentToken().accessToken()).isEqualTo("second");
+	}
+
+	@Test
+	void unexpectedExceptionAtStartupLeavesTheTokenAbsentAndIsRetried(CapturedOutput output) {
+		answer(token("later", 3600));
+		MutableClock clock = new MutableClock(START);
+		clock.failOnce(new IllegalStateException("the clock broke"));
+		MetadataTokenProvider provider = start(null, Duration.ofSeconds(30), clock);
+		assertThat(provider.currentToken()).isNull();
+		assertThat(output.getOut()).contains("the refresh failed unexpectedly");
+		assertThat(this.scheduler.delays()).containsExactly(Duration.ofSeconds(30));
+		this.scheduler.runNext();
+		assertThat(provider.currentToken().accessToken()).isEqualTo("later");
 	}
 
 	@Test
@@ -348,13 +549,44 @@ class MetadataTokenProviderTests {
 
 	}
 
+	/** Tells when the service began its first answer and when it had sent all of it. */
+	static final class AnswerProgress implements ServeEventListener {
+
+		final CountDownLatch begun = new CountDownLatch(1);
+
+		final CountDownLatch finished = new CountDownLatch(1);
+
+		@Override
+		public String getName() {
+			return "answer-progress";
+		}
+
+		@Override
+		public void beforeResponseSent(ServeEvent serveEvent, Parameters parameters) {
+			this.begun.countDown();
+		}
+
+		@Override
+		public void afterComplete(ServeEvent serveEvent, Parameters parameters) {
+			this.finished.countDown();
+		}
+
+	}
+
 	/** A clock the test moves by hand. */
 	static final class MutableClock extends Clock {
 
 		private Instant now;
 
+		private RuntimeException failure;
+
 		MutableClock(Instant now) {
 			this.now = now;
+		}
+
+		/** The next reading throws this instead of telling the time. */
+		void failOnce(RuntimeException failure) {
+			this.failure = failure;
 		}
 
 		void advance(Duration duration) {
@@ -373,6 +605,11 @@ class MetadataTokenProviderTests {
 
 		@Override
 		public Instant instant() {
+			RuntimeException thrown = this.failure;
+			if (thrown != null) {
+				this.failure = null;
+				throw thrown;
+			}
 			return this.now;
 		}
 
