@@ -16,6 +16,9 @@ import tools.jackson.databind.json.JsonMapper;
  * in raw mode it gets the body itself, and every other type gets the body parsed as JSON.
  * A trigger's event binds the way an HTTP event does, from its JSON. What does not bind is
  * a bad request whose message says what is wrong and where, as {@link JsonProblem} puts it.
+ * The mapper is the runtime's own, binding a POJO through its fields as the cloud's Java
+ * runtime does; a scalar type such as {@code Integer} binds a raw body, while an HTTP
+ * event, an object, does not fit it.
  */
 public class EventBinder {
 
