@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.LinkedHashSet;
 import java.util.Set;
 
+import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
 import io.functionruntime.FunctionCalls;
 import io.functionruntime.internal.event.EventBinder;
 import io.functionruntime.internal.invoke.ContextFactory;
@@ -36,6 +37,7 @@ import io.functionruntime.registry.FunctionHandlerDiscoverer;
 import io.functionruntime.token.TokenProvider;
 import org.apache.catalina.core.StandardHost;
 import org.apache.catalina.startup.Tomcat;
+import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -173,16 +175,29 @@ public final class FunctionRuntimeAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	EventBinder functionEventBinder(ObjectProvider<JsonMapper> jsonMapper) {
-		return new EventBinder(jsonMapper.getIfAvailable(JsonMapper::shared));
+		return new EventBinder(functionJsonMapper(jsonMapper));
 	}
 
 	@Bean
 	@ConditionalOnMissingBean
 	ResponseWriter functionResponseWriter(ObjectProvider<JsonMapper> jsonMapper,
 			FunctionRuntimeProperties properties, Environment environment) {
-		return new ResponseWriter(jsonMapper.getIfAvailable(JsonMapper::shared),
-				properties.getMaxResponseSize().toBytes(), maxHttpResponseHeaderSize(environment),
+		return new ResponseWriter(functionJsonMapper(jsonMapper), properties.getMaxResponseSize().toBytes(), maxHttpResponseHeaderSize(environment),
 				properties.isIncludeStackTrace());
+	}
+
+	/**
+	 * Derives the mapper of events and results from the application's: it binds a POJO
+	 * through its fields of any visibility as the cloud's Java runtime does (accessors
+	 * still count), leaves a missing field at its default and ignores unknown fields. The
+	 * application's own mapper stays as it is.
+	 */
+	private static JsonMapper functionJsonMapper(ObjectProvider<JsonMapper> jsonMapper) {
+		return jsonMapper.getIfAvailable(JsonMapper::shared)
+			.rebuild()
+			.changeDefaultVisibility((visibility) -> visibility.withFieldVisibility(Visibility.ANY))
+			.disable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES, DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+			.build();
 	}
 
 	/**

@@ -34,6 +34,8 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Scope;
 import org.springframework.core.NestedExceptionUtils;
 import org.springframework.core.io.support.SpringFactoriesLoader;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.ResponseEntity;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -50,11 +52,16 @@ class StartupFailureTests {
 	private static final String SHAPE_FIX = "Change the handler to (event) or (event, Context) with a supported "
 			+ "event and result type (see the README, 'Handler shapes').";
 
-	private static final String TAKE_INSTEAD = "; take Map<String, Object>, JsonNode, String, byte[], HttpEvent "
-			+ "or a POJO/record";
+	private static final String TAKE_INSTEAD = "; take Map<String, Object>, JsonNode, String, byte[], HttpEvent, "
+			+ "a POJO/record, a number, a boolean, an array or a collection";
 
 	private static final String RETURN_INSTEAD = "; return Map, HttpResponse, a POJO/record, JsonNode, String, "
-			+ "byte[], Object or void, or a CompletionStage/CompletableFuture of one of them";
+			+ "byte[], a number, a boolean, an array, a collection, Object or void, or a "
+			+ "CompletionStage/CompletableFuture of one of them";
+
+	private static final String HTTP_ENTITY_FIX = ", a Spring MVC response the runtime cannot write (every call "
+			+ "would fail); return an io.functionruntime.HttpResponse, such as HttpResponse.of(200, body), or a Map "
+			+ "with statusCode, headers and body";
 
 	private static final String TESTS = StartupFailureTests.class.getName();
 
@@ -122,9 +129,8 @@ class StartupFailureTests {
 	}
 
 	@Test
-	void handlerTakingAnIntEventStopsStartup() {
-		assertUnsupportedShape("intEvent", IntEventHandler.class,
-				"takes an event of type int, which cannot hold the event object" + TAKE_INSTEAD);
+	void handlerTakingAnIntEventStarts() {
+		assertStarts(IntEventHandler.class, EventKind.OBJECT);
 	}
 
 	@Test
@@ -135,9 +141,20 @@ class StartupFailureTests {
 	}
 
 	@Test
-	void handlerReturningAnIntStopsStartup() {
-		assertUnsupportedShape("intResult", IntResultHandler.class,
-				"returns int, which cannot become a response" + RETURN_INSTEAD);
+	void handlerReturningAnIntStarts() {
+		assertStarts(IntResultHandler.class, EventKind.MAP);
+	}
+
+	@Test
+	void handlerReturningAResponseEntityStopsStartupNamingTheFix() {
+		assertUnsupportedShape("responseEntityResult", ResponseEntityResultHandler.class,
+				"returns org.springframework.http.ResponseEntity<java.lang.String>" + HTTP_ENTITY_FIX);
+	}
+
+	@Test
+	void handlerReturningAFutureOfAnHttpEntityStopsStartupNamingTheFix() {
+		assertUnsupportedShape("httpEntityFuture", HttpEntityFutureHandler.class,
+				"returns org.springframework.http.HttpEntity<java.lang.String>" + HTTP_ENTITY_FIX);
 	}
 
 	@Test
@@ -493,6 +510,24 @@ class StartupFailureTests {
 		@FunctionHandler("main.handler")
 		int handle(Map<String, Object> event, Context context) {
 			return 200;
+		}
+
+	}
+
+	static class ResponseEntityResultHandler {
+
+		@FunctionHandler("main.handler")
+		ResponseEntity<String> handle(Map<String, Object> event, Context context) {
+			return ResponseEntity.ok("hello");
+		}
+
+	}
+
+	static class HttpEntityFutureHandler {
+
+		@FunctionHandler("main.handler")
+		CompletableFuture<HttpEntity<String>> handle(Map<String, Object> event, Context context) {
+			return CompletableFuture.completedFuture(new HttpEntity<>("hello"));
 		}
 
 	}

@@ -60,6 +60,11 @@ class TestFunctions {
 	}
 
 	@Bean
+	BindingFunctions bindingFunctions() {
+		return new BindingFunctions();
+	}
+
+	@Bean
 	Faulty faulty() {
 		return new Faulty();
 	}

@@ -64,7 +64,8 @@ public class ResponseWritingBenchmark {
 	public BenchResponse writeTypicalResponse() throws IOException {
 		this.response.recycle();
 		this.runtime.responseWriter.identify(this.response, this.function);
-		this.runtime.responseWriter.write(this.response, this.result, false, "6e8356f9-489b-4c7b-8ba6-c8cd00000000");
+		this.runtime.responseWriter.write(this.response, this.function, this.result, false,
+				"6e8356f9-489b-4c7b-8ba6-c8cd00000000");
 		return this.response;
 	}
 

@@ -22,7 +22,10 @@ import tools.jackson.databind.json.JsonMapper;
  * A trigger's event binds the way an HTTP event does, from its JSON. What does not bind is
  * a bad request whose message says what is wrong and where, as {@link JsonProblem} puts it.
  * A raw body that a handler takes as text must be valid UTF-8: the JSON parser would read
- * some invalid forms (an overlong {@code C0 AF} is {@code /}) as characters.
+ * some invalid forms (an overlong {@code C0 AF} is {@code /}) as characters. The mapper is
+ * the runtime's own, binding a POJO through its fields as the cloud's Java runtime does; a
+ * scalar type such as {@code Integer} binds a raw body, while an HTTP event, an object,
+ * does not fit it.
  */
 public class EventBinder {
 

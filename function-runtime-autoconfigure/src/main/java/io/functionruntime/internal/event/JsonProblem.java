@@ -151,7 +151,10 @@ record JsonProblem(String summary, String detail) {
 		return " at line " + location.getLineNr() + ", column " + location.getColumnNr();
 	}
 
-	/** Names where in the JSON the problem is: a field by its path, or the whole value. */
+	/**
+	 * Names where in the JSON the problem is: a field by its path, an element of a top-level
+	 * array by its index, or the whole value.
+	 */
 	private static String where(JacksonException failure) {
 		StringBuilder path = new StringBuilder();
 		for (JacksonException.Reference reference : failure.getPath()) {
@@ -162,7 +165,10 @@ record JsonProblem(String summary, String detail) {
 				path.append('[').append(reference.getIndex()).append(']');
 			}
 		}
-		return path.isEmpty() ? "the value" : "field '" + path + "'";
+		if (path.isEmpty()) {
+			return "the value";
+		}
+		return (path.charAt(0) == '[') ? "element " + path : "field '" + path + "'";
 	}
 
 	/** Names a Java type by the JSON that fits it, never by the class's name. */

@@ -29,10 +29,13 @@ final class HandlerShapes {
 	private static final MethodType INVOKE_TYPE = MethodType.methodType(Object.class, Object.class, Object.class,
 			Context.class);
 
-	private static final String SUPPORTED_EVENTS = "Map<String, Object>, JsonNode, String, byte[], HttpEvent or a POJO/record";
+	private static final String SUPPORTED_EVENTS = "Map<String, Object>, JsonNode, String, byte[], HttpEvent, a POJO/record, "
+			+ "a number, a boolean, an array or a collection";
 
-	private static final String SUPPORTED_RESULTS = "Map, HttpResponse, a POJO/record, JsonNode, String, byte[], Object or void, "
-			+ "or a CompletionStage/CompletableFuture of one of them";
+	private static final String SUPPORTED_RESULTS = "Map, HttpResponse, a POJO/record, JsonNode, String, byte[], a number, "
+			+ "a boolean, an array, a collection, Object or void, or a CompletionStage/CompletableFuture of one of them";
+
+	private static final String HTTP_ENTITY = "org.springframework.http.HttpEntity";
 
 	private final JsonMapper jsonMapper;
 
@@ -119,7 +122,7 @@ final class HandlerShapes {
 		if (type == HttpEvent.class) {
 			return EventKind.HTTP_EVENT;
 		}
-		if (isValue(type) || type == Context.class || isContainerOfLater(type)) {
+		if (type == Context.class || isContainerOfLater(type)) {
 			throw new ShapeException(description + " takes an event of type " + type.getName()
 					+ ", which cannot hold the event object; take " + SUPPORTED_EVENTS);
 		}
@@ -132,15 +135,28 @@ final class HandlerShapes {
 		if ((voidResult && !async) || (result == Void.class && async)) {
 			return;
 		}
-		if (isValue(result) || isContainerOfLater(result)) {
+		if (isContainerOfLater(result)) {
 			throw new ShapeException(description + " returns " + resultType + ", which cannot become a response; "
 					+ "return " + SUPPORTED_RESULTS);
 		}
+		if (isHttpEntity(result)) {
+			throw new ShapeException(description + " returns " + resultType + ", a Spring MVC response the runtime "
+					+ "cannot write (every call would fail); return an io.functionruntime.HttpResponse, such as "
+					+ "HttpResponse.of(200, body), or a Map with statusCode, headers and body");
+		}
 	}
 
-	private static boolean isValue(Class<?> type) {
-		return type.isPrimitive() || ClassUtils.isPrimitiveWrapper(type) || Number.class.isAssignableFrom(type)
-				|| (type.isArray() && type != byte[].class);
+	/**
+	 * Whether a type is Spring's {@code HttpEntity} or {@code ResponseEntity}, named so that
+	 * no Spring Web class is needed to check.
+	 */
+	private static boolean isHttpEntity(Class<?> type) {
+		for (Class<?> candidate = type; candidate != null; candidate = candidate.getSuperclass()) {
+			if (candidate.getName().equals(HTTP_ENTITY)) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	private static boolean isContainerOfLater(Class<?> type) {

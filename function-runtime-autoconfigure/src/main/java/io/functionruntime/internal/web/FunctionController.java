@@ -108,7 +108,7 @@ public class FunctionController implements HttpRequestHandler {
 		boolean raw = arrival.query().raw();
 		this.invoker.invoke(function, event, arrival.requestId(), (result) -> {
 			try {
-				return this.responseWriter.write(response, result, raw, arrival.requestId());
+				return this.responseWriter.write(response, function, result, raw, arrival.requestId());
 			}
 			finally {
 				if (async != null) {

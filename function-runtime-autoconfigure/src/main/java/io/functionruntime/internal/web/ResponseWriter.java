@@ -5,6 +5,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 import io.functionruntime.invoke.InvocationResult;
 import io.functionruntime.invoke.Outcome;
@@ -49,6 +51,9 @@ public class ResponseWriter {
 
 	private static final String HANDLER_ADAPTER = "io.functionruntime.internal.registry.HandlerAdapter";
 
+	private static final List<String> RESPONSE_FIELDS = List.of("statusCode", "headers", "multiValueHeaders", "body",
+			"isBase64Encoded");
+
 	private final JsonMapper jsonMapper;
 
 	private final long maxResponseSize;
@@ -57,9 +62,12 @@ public class ResponseWriter {
 
 	private final boolean includeStackTrace;
 
+	private final Set<String> warnedFunctions = ConcurrentHashMap.newKeySet();
+
 	/**
 	 * Creates a writer.
-	 * @param jsonMapper the mapper of results and errors
+	 * @param jsonMapper the mapper of results and errors, the runtime's own, which writes a
+	 * POJO through its fields
 	 * @param maxResponseSize the most bytes of a result, as JSON text in HTTP mode and as
 	 * written in raw mode
 	 * @param maxHeaderSize the server's response header limit, status line included
@@ -86,6 +94,7 @@ public class ResponseWriter {
 	/**
 	 * Writes the outcome of a call.
 	 * @param response the response
+	 * @param function the function that was called
 	 * @param result the outcome
 	 * @param raw whether the call was in raw mode
 	 * @param requestId the request id, for the log
@@ -93,15 +102,15 @@ public class ResponseWriter {
 	 * no valid response, otherwise the result's outcome
 	 * @throws IOException when the client is gone
 	 */
-	public Outcome write(HttpServletResponse response, InvocationResult result, boolean raw, String requestId)
-			throws IOException {
+	public Outcome write(HttpServletResponse response, FunctionDefinition function, InvocationResult result,
+			boolean raw, String requestId) throws IOException {
 		if (result instanceof InvocationResult.Success success) {
 			try {
 				if (raw) {
 					writeRaw(response, success.value());
 				}
 				else {
-					writeProxy(response, success.value());
+					writeProxy(response, function, success.value());
 				}
 				return Outcome.SUCCESS;
 			}
@@ -155,7 +164,8 @@ public class ResponseWriter {
 		}
 	}
 
-	private void writeProxy(HttpServletResponse response, Object value) throws IOException {
+	private void writeProxy(HttpServletResponse response, FunctionDefinition function, Object value)
+			throws IOException {
 		JsonNode tree;
 		if (value instanceof String text) {
 			requireWithinLimit(text);
@@ -182,6 +192,12 @@ public class ResponseWriter {
 		}
 		catch (MalformedResponseException ex) {
 			throw new UnwritableResultException(MALFORMED_MESSAGE, payload(tree), ex.getMessage());
+		}
+		if (RESPONSE_FIELDS.stream().noneMatch(tree::has) && this.warnedFunctions.add(function.entryPoint())) {
+			logger.warn("Function '{}' returned a {} with none of the response fields {}, so it is answered 200 "
+					+ "with an empty body, as in the cloud. To answer with JSON, wrap it: "
+					+ "Map.of(\"statusCode\", 200, \"body\", json) or HttpResponse.of(200, json). "
+					+ "Logged once per function.", function.entryPoint(), value.getClass().getName(), RESPONSE_FIELDS);
 		}
 		long headerSize = headerSize(response, proxy.headers());
 		if (headerSize > this.maxHeaderSize - HEADER_RESERVE) {
