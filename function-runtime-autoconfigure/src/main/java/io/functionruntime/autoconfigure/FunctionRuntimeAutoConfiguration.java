@@ -46,6 +46,7 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.context.properties.bind.Binder;
@@ -98,6 +99,12 @@ public final class FunctionRuntimeAutoConfiguration {
 	@Bean
 	static CloudModelRegistrar functionRuntimeCloudModelRegistrar() {
 		return new CloudModelRegistrar();
+	}
+
+	@Bean
+	@ConditionalOnProperty("function-runtime.spring-boot-function")
+	static DispatcherServletLoading functionRuntimeDispatcherServletLoading(Environment environment) {
+		return new DispatcherServletLoading(environment);
 	}
 
 	@Bean

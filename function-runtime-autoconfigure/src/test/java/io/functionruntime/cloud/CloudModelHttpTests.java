@@ -12,6 +12,7 @@ import tools.jackson.databind.JsonNode;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
+import org.springframework.web.servlet.DispatcherServlet;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -38,6 +39,9 @@ class CloudModelHttpTests {
 
 	@Autowired
 	private TestHttp http;
+
+	@Autowired
+	private DispatcherServlet dispatcherServlet;
 
 	@Test
 	void functionClassIsCalledAtItsClassNameWithTheEventBound() {
@@ -169,6 +173,11 @@ class CloudModelHttpTests {
 		assertThat(response.get("multiValueHeaders").get("Content-Type").get(0).asString())
 			.isEqualTo("application/json");
 		assertThat(decoded(response)).isEqualTo("{\"message\":\"Hello, Anonymous\"}");
+	}
+
+	@Test
+	void springBootModelLeavesInitialisingTheDispatcherToTheContainer() {
+		assertThat(this.dispatcherServlet.getServletConfig().getServletName()).isEqualTo("dispatcherServlet");
 	}
 
 	@Test

@@ -28,8 +28,8 @@ public final class ApplicationServlet extends HttpServlet {
 	}
 
 	/**
-	 * Initialises the dispatcher too when the container has not yet, as when no request
-	 * has reached it and it does not load on startup.
+	 * Initialises the dispatcher too when no container has, as in an application context
+	 * without a web server; with one, the container initialises it at startup.
 	 */
 	@Override
 	public void init(ServletConfig config) throws ServletException {

@@ -3,6 +3,7 @@ package io.functionruntime.cloud;
 import java.util.Map;
 import java.util.function.Function;
 
+import io.functionruntime.FunctionHandler;
 import io.functionruntime.autoconfigure.FunctionRuntimeAutoConfiguration;
 import io.functionruntime.internal.registry.FunctionRegistry;
 import io.functionruntime.registry.FunctionDefinitionException;
@@ -18,12 +19,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A class listed in {@code function-runtime.classes} that the cloud could not load as a
- * function stops startup with a message naming it and the fix; one it can load is served
- * under its class name.
+ * function stops startup with a message naming it and the fix; one it can load, and a bean
+ * of one of the models, is served under its class name, once.
  */
-class CloudModelStartupFailureTests {
+class CloudModelRegistrationTests {
 
-	private static final String TESTS = CloudModelStartupFailureTests.class.getName();
+	private static final String TESTS = CloudModelRegistrationTests.class.getName();
 
 	private static final String CLASS_FIX = "List in function-runtime.classes the fully qualified names of public, "
 			+ "non-generic classes with a public no-arg constructor that implement java.util.function.Function<I, O> "
@@ -37,6 +38,27 @@ class CloudModelStartupFailureTests {
 		this.runner.withPropertyValues("function-runtime.classes=" + QuickStartHandler.class.getName())
 			.run((context) -> assertThat(context.getBean(FunctionRegistry.class).functions())
 				.containsOnlyKeys(QuickStartHandler.class.getName()));
+	}
+
+	@Test
+	void beanOfAModelIsServedUnderItsClassName() {
+		this.runner.withBean(GreetingServlet.class)
+			.run((context) -> assertThat(context.getBean(FunctionRegistry.class).functions())
+				.containsOnlyKeys(GreetingServlet.class.getName()));
+	}
+
+	@Test
+	void beanThatUsesFunctionHandlerIsServedOnlyByItsAnnotation() {
+		this.runner.withBean(AnnotatedFunction.class)
+			.run((context) -> assertThat(context.getBean(FunctionRegistry.class).functions())
+				.containsOnlyKeys("annotated.handler"));
+	}
+
+	@Test
+	void springBootFunctionIsServedUnderItsConfiguredName() {
+		this.runner.withPropertyValues("function-runtime.spring-boot-function=org.example.Application")
+			.run((context) -> assertThat(context.getBean(FunctionRegistry.class).functions())
+				.containsOnlyKeys("org.example.Application"));
 	}
 
 	@Test
@@ -97,6 +119,16 @@ class CloudModelStartupFailureTests {
 		Throwable root = NestedExceptionUtils.getMostSpecificCause(context.getStartupFailure());
 		assertThat(root).isInstanceOf(FunctionDefinitionException.class);
 		return (FunctionDefinitionException) root;
+	}
+
+	public static class AnnotatedFunction implements Function<Map<String, Object>, Map<String, Object>> {
+
+		@Override
+		@FunctionHandler("annotated.handler")
+		public Map<String, Object> apply(Map<String, Object> event) {
+			return event;
+		}
+
 	}
 
 	public static class NoModel {
