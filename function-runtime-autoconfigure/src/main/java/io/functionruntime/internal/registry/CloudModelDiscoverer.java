@@ -12,9 +12,9 @@ import org.springframework.aop.framework.autoproxy.AutoProxyUtils;
 import org.springframework.beans.factory.config.BeanDefinition;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.beans.factory.support.RootBeanDefinition;
+import org.springframework.core.MethodIntrospector;
 import org.springframework.core.ResolvableType;
 import org.springframework.core.annotation.AnnotatedElementUtils;
-import org.springframework.util.ReflectionUtils;
 
 /**
  * Finds the beans of the cloud's Java models, which carry no annotation: a
@@ -62,10 +62,10 @@ public class CloudModelDiscoverer {
 		if (this.beanFactory.findAnnotationOnBean(beanName, FunctionHandler.class, false) != null) {
 			return true;
 		}
-		boolean[] annotated = new boolean[1];
-		ReflectionUtils.doWithMethods(beanClass, (method) -> annotated[0] = true,
-				(method) -> AnnotatedElementUtils.hasAnnotation(method, FunctionHandler.class));
-		return annotated[0];
+		return !MethodIntrospector.selectMethods(beanClass,
+				(MethodIntrospector.MetadataLookup<FunctionHandler>) (method) -> AnnotatedElementUtils
+					.findMergedAnnotation(method, FunctionHandler.class))
+			.isEmpty();
 	}
 
 	private String entryPoint(String beanName, Class<?> beanClass) {

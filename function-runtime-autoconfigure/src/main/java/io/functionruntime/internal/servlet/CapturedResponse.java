@@ -124,8 +124,11 @@ final class CapturedResponse implements HttpServletResponse {
 
 	@Override
 	public void setContentType(String type) {
-		if (this.committed || type == null) {
-			this.contentType = (this.committed) ? this.contentType : null;
+		if (this.committed) {
+			return;
+		}
+		if (type == null) {
+			this.contentType = null;
 			return;
 		}
 		MediaType mediaType = MediaType.parseMediaType(type);

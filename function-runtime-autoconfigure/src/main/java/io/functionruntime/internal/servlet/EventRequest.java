@@ -669,7 +669,7 @@ final class EventRequest implements HttpServletRequest {
 
 	@Override
 	public Part getPart(String name) throws ServletException {
-		return getParts().iterator().next();
+		throw new ServletException("A function's servlet does not read multipart bodies");
 	}
 
 	@Override
