@@ -2,7 +2,9 @@ package io.functionruntime.autoconfigure;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
 
 import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
@@ -14,6 +16,7 @@ import io.functionruntime.internal.invoke.ShutdownDeadline;
 import io.functionruntime.internal.invoke.WorkerThreads;
 import io.functionruntime.internal.logging.BackgroundLogWriter;
 import io.functionruntime.internal.logging.InvocationLog;
+import io.functionruntime.internal.registry.CloudModelDiscoverer;
 import io.functionruntime.internal.registry.FunctionRegistry;
 import io.functionruntime.internal.security.PrivateFunctions;
 import io.functionruntime.internal.token.MetadataTokenProvider;
@@ -34,6 +37,7 @@ import io.functionruntime.invoke.InvocationObserver;
 import io.functionruntime.registry.AnnotatedFunctionHandlerDiscoverer;
 import io.functionruntime.registry.FunctionDefinitionException;
 import io.functionruntime.registry.FunctionHandlerDiscoverer;
+import io.functionruntime.registry.HandlerCandidate;
 import io.functionruntime.token.TokenProvider;
 import org.apache.catalina.core.StandardHost;
 import org.apache.catalina.startup.Tomcat;
@@ -46,6 +50,7 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.context.properties.bind.Binder;
@@ -88,8 +93,25 @@ public final class FunctionRuntimeAutoConfiguration {
 	@ConditionalOnMissingBean
 	FunctionRegistry functionRegistry(FunctionHandlerDiscoverer discoverer, FunctionRuntimeProperties properties,
 			ConfigurableListableBeanFactory beanFactory, ObjectProvider<JsonMapper> jsonMapper) {
-		return new FunctionRegistry(discoverer.findHandlers(), new PropertiesFunctionSettingsSource(properties),
-				beanFactory, jsonMapper.getIfAvailable(JsonMapper::shared));
+		List<HandlerCandidate> candidates = new ArrayList<>(discoverer.findHandlers());
+		candidates.addAll(new CloudModelDiscoverer(beanFactory).findHandlers());
+		return new FunctionRegistry(candidates, new PropertiesFunctionSettingsSource(properties), beanFactory,
+				jsonMapper.getIfAvailable(JsonMapper::shared));
+	}
+
+	/**
+	 * Registers the classes of {@code function-runtime.classes} and the Spring Boot-model
+	 * function as beans; static, so that it is created before this configuration.
+	 */
+	@Bean
+	static CloudModelRegistrar functionRuntimeCloudModelRegistrar() {
+		return new CloudModelRegistrar();
+	}
+
+	@Bean
+	@ConditionalOnProperty("function-runtime.spring-boot-function")
+	static DispatcherServletLoading functionRuntimeDispatcherServletLoading(Environment environment) {
+		return new DispatcherServletLoading(environment);
 	}
 
 	@Bean

@@ -60,6 +60,21 @@ public class FunctionRuntimeProperties {
 	private final InstanceLimits defaults = InstanceLimits.defaults();
 
 	/**
+	 * Classes of the cloud's Java models (Function, YcFunction, HttpServlet) served as
+	 * functions without any annotation, by fully qualified name; each one's entry point
+	 * and route is its class name. A class that is not a bean is created with its public
+	 * no-arg constructor, one object per instance.
+	 */
+	private List<String> classes = new ArrayList<>();
+
+	/**
+	 * Entry point of a function that hands each event to the application's own
+	 * DispatcherServlet, as the cloud runs a Spring Boot application as a function. None by
+	 * default.
+	 */
+	private String springBootFunction;
+
+	/**
 	 * Settings per function, keyed by entry point. In YAML, write the key in brackets so
 	 * that its dot is kept: "[main.handler]".
 	 */
@@ -82,6 +97,22 @@ public class FunctionRuntimeProperties {
 
 	public void setDefaultFunction(String defaultFunction) {
 		this.defaultFunction = defaultFunction;
+	}
+
+	public List<String> getClasses() {
+		return this.classes;
+	}
+
+	public void setClasses(List<String> classes) {
+		this.classes = classes;
+	}
+
+	public String getSpringBootFunction() {
+		return this.springBootFunction;
+	}
+
+	public void setSpringBootFunction(String springBootFunction) {
+		this.springBootFunction = springBootFunction;
 	}
 
 	public DataSize getMaxEventSize() {

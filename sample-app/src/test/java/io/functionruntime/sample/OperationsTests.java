@@ -51,7 +51,9 @@ class OperationsTests {
 	@Test
 	void functionsEndpointListsEveryFunction() {
 		assertThat(json("/actuator/functions", 200).get("functions").propertyNames()).containsExactlyInAnyOrder(
-				"main.handler", "mirror.handler", "errors.handler", "async.handler", "sleep.handler", "counter.handler");
+				"main.handler", "mirror.handler", "errors.handler", "async.handler", "sleep.handler", "counter.handler",
+				"io.functionruntime.sample.cloud.Hello", "io.functionruntime.sample.cloud.Parity",
+				"io.functionruntime.sample.cloud.Greeting", "io.functionruntime.sample.SampleApplication");
 	}
 
 	@Test

@@ -3,10 +3,13 @@ package io.functionruntime.internal.registry;
 import javax.lang.model.SourceVersion;
 
 /**
- * A function's entry point, {@code <file>.<handler>}, validated as the cloud validates it.
+ * A function's entry point, {@code <file>.<handler>}, validated as the cloud validates it;
+ * for a class of the cloud's Java models, the class's fully qualified name, as the cloud
+ * names a Java function's entry point.
  *
- * @param file the file name, letters, digits, {@code _} and {@code -}
- * @param handler the handler name, a Java identifier
+ * @param file the file name, letters, digits, {@code _} and {@code -}; for a class name,
+ * its package, empty in the default package
+ * @param handler the handler name, a Java identifier; for a class name, its simple name
  */
 public record EntryPoint(String file, String handler) {
 
@@ -33,6 +36,22 @@ public record EntryPoint(String file, String handler) {
 		return new EntryPoint(file, handler);
 	}
 
+	/**
+	 * Parses the entry point of a class of the cloud's Java models: its fully qualified
+	 * name, such as {@code org.example.Handler}.
+	 * @param value the class name
+	 * @return the entry point
+	 * @throws IllegalArgumentException naming what is wrong with it
+	 */
+	public static EntryPoint parseClassName(String value) {
+		if (!SourceVersion.isName(value)) {
+			throw new IllegalArgumentException(
+					"it must be a fully qualified class name, Java identifiers joined by dots, as in 'org.example.Handler'");
+		}
+		int dot = value.lastIndexOf('.');
+		return new EntryPoint((dot < 0) ? "" : value.substring(0, dot), value.substring(dot + 1));
+	}
+
 	private static boolean isFileNameChar(int c) {
 		return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c == '-';
 	}
@@ -43,7 +62,7 @@ public record EntryPoint(String file, String handler) {
 
 	@Override
 	public String toString() {
-		return this.file + "." + this.handler;
+		return this.file.isEmpty() ? this.handler : this.file + "." + this.handler;
 	}
 
 }

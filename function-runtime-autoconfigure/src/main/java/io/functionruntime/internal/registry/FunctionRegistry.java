@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 import io.functionruntime.internal.registry.HandlerShapes.ShapeException;
@@ -13,6 +14,7 @@ import io.functionruntime.registry.FunctionDefinition;
 import io.functionruntime.registry.FunctionDefinitionException;
 import io.functionruntime.registry.FunctionSettings;
 import io.functionruntime.registry.HandlerCandidate;
+import jakarta.servlet.ServletContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.json.JsonMapper;
@@ -30,6 +32,12 @@ public class FunctionRegistry {
 	private static final String ENTRY_POINT_FIX = "Use an entry point of the form <file>.<handler>, such as 'main.handler': "
 			+ "a file name of letters, digits, '_' or '-', one dot, and a Java identifier.";
 
+	private static final String CLASS_NAME_FIX = "Use the class's fully qualified name, such as 'org.example.Handler'.";
+
+	private static final String CLOUD_MODEL_FIX = "Make it a public, non-generic class that implements "
+			+ "java.util.function.Function<I, O> or yandex.cloud.sdk.functions.YcFunction<I, O>, or extends "
+			+ "jakarta.servlet.http.HttpServlet, with supported event and result types (see docs/cloud-java-models.md).";
+
 	private final Map<String, FunctionDefinition> functions;
 
 	private final Map<String, FunctionDefinition> routes;
@@ -46,7 +54,7 @@ public class FunctionRegistry {
 			boolean singleton = beanFactory.isSingleton(candidate.beanName());
 			checkInstances(candidate, entryPoint, settings, singleton);
 			functions.put(entryPoint.toString(), new FunctionDefinition(entryPoint.toString(), candidate.beanName(), singleton,
-					adapter(shapes, candidate, entryPoint), settings));
+					adapter(shapes, candidate, entryPoint, () -> beanFactory.getBean(ServletContext.class)), settings));
 		}
 		checkConfiguredFunctionsExist(settingsSource, functions);
 		this.functions = Collections.unmodifiableMap(functions);
@@ -87,15 +95,27 @@ public class FunctionRegistry {
 
 	private static EntryPoint parse(HandlerCandidate candidate) {
 		try {
-			return EntryPoint.parse(candidate.entryPoint());
+			return candidate.cloudModel() ? EntryPoint.parseClassName(candidate.entryPoint())
+					: EntryPoint.parse(candidate.entryPoint());
 		}
 		catch (IllegalArgumentException ex) {
 			throw new FunctionDefinitionException("Entry point '" + candidate.entryPoint() + "' of "
-					+ candidate.describe() + " is invalid: " + ex.getMessage() + ".", ENTRY_POINT_FIX);
+					+ candidate.describe() + " is invalid: " + ex.getMessage() + ".",
+					candidate.cloudModel() ? CLASS_NAME_FIX : ENTRY_POINT_FIX);
 		}
 	}
 
-	private static HandlerAdapter adapter(HandlerShapes shapes, HandlerCandidate candidate, EntryPoint entryPoint) {
+	private static HandlerAdapter adapter(HandlerShapes shapes, HandlerCandidate candidate, EntryPoint entryPoint,
+			Supplier<ServletContext> servletContext) {
+		if (candidate.cloudModel()) {
+			try {
+				return shapes.forCloudModel(candidate.beanClass(), candidate.beanType(), servletContext);
+			}
+			catch (ShapeException ex) {
+				throw new FunctionDefinitionException("Function '" + entryPoint + "' of " + candidate.describe()
+						+ " cannot be served: " + ex.getMessage() + ".", CLOUD_MODEL_FIX);
+			}
+		}
 		try {
 			return (candidate.method() != null) ? shapes.forMethod(candidate.method(), candidate.beanClass())
 					: shapes.forHandlerBean(candidate.beanClass(), candidate.beanType());

@@ -9,11 +9,16 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Future;
+import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.stream.BaseStream;
 
 import io.functionruntime.Context;
 import io.functionruntime.Handler;
 import io.functionruntime.HttpEvent;
+import io.functionruntime.internal.servlet.ServletFunction;
+import jakarta.servlet.ServletContext;
+import jakarta.servlet.http.HttpServlet;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -94,6 +99,83 @@ final class HandlerShapes {
 			throw new IllegalStateException("Handler.handle is missing", ex);
 		}
 		return adapter(handle.asType(INVOKE_TYPE), handlerType.getGeneric(0), handlerType.getGeneric(1), description);
+	}
+
+	/**
+	 * Turns a class of the cloud's Java models into a handler, trying the models in the
+	 * cloud's order: {@code Function}, {@code YcFunction}, {@code HttpServlet}.
+	 * @param beanClass the class
+	 * @param beanType the bean's type, as declared
+	 * @param servletContext the application's servlet context, asked for at the first call
+	 * @return the handler
+	 */
+	HandlerAdapter forCloudModel(Class<?> beanClass, ResolvableType beanType, Supplier<ServletContext> servletContext) {
+		if (beanClass.getTypeParameters().length > 0) {
+			throw new ShapeException(beanClass.getName() + " is a generic class, so the types of its event and "
+					+ "result are unknown; make it a non-generic class that declares them, as in "
+					+ "'implements Function<Request, Response>'");
+		}
+		if (Function.class.isAssignableFrom(beanClass)) {
+			return forFunction(beanClass, beanType);
+		}
+		YcSdk sdk = YcSdk.find(beanClass.getClassLoader());
+		if (sdk != null && sdk.function().isAssignableFrom(beanClass)) {
+			return forYcFunction(beanClass, beanType, sdk);
+		}
+		if (HttpServlet.class.isAssignableFrom(beanClass)) {
+			return forServlet(beanClass, servletContext);
+		}
+		throw new ShapeException(beanClass.getName() + " is neither a java.util.function.Function, a "
+				+ YcSdk.FUNCTION + " nor a jakarta.servlet.http.HttpServlet");
+	}
+
+	HandlerAdapter forFunction(Class<?> beanClass, ResolvableType beanType) {
+		ResolvableType functionType = typeArguments(beanClass, beanType, Function.class);
+		MethodHandle handle;
+		try {
+			handle = MethodHandles.publicLookup()
+				.findVirtual(Function.class, "apply", MethodType.methodType(Object.class, Object.class));
+		}
+		catch (ReflectiveOperationException ex) {
+			throw new IllegalStateException("Function.apply is missing", ex);
+		}
+		handle = MethodHandles.dropArguments(handle, 2, Context.class);
+		return adapter(handle.asType(INVOKE_TYPE), functionType.getGeneric(0), functionType.getGeneric(1),
+				beanClass.getName() + ".apply");
+	}
+
+	HandlerAdapter forYcFunction(Class<?> beanClass, ResolvableType beanType, YcSdk sdk) {
+		ResolvableType functionType = typeArguments(beanClass, beanType, sdk.function());
+		MethodHandle handle;
+		try {
+			handle = sdk.handle();
+		}
+		catch (ReflectiveOperationException ex) {
+			throw new ShapeException(YcSdk.FUNCTION + " on the class path has no method handle(Object, "
+					+ YcSdk.CONTEXT + ") (" + ex.getMessage() + "); use the cloud's SDK");
+		}
+		return adapter(handle.asType(INVOKE_TYPE), functionType.getGeneric(0), functionType.getGeneric(1),
+				beanClass.getName() + ".handle");
+	}
+
+	HandlerAdapter forServlet(Class<?> beanClass, Supplier<ServletContext> servletContext) {
+		MethodHandle handle = new ServletFunction(beanClass.getName(), servletContext).handle();
+		ResolvableType map = ResolvableType.forClassWithGenerics(Map.class, String.class, Object.class);
+		return adapter(handle.asType(INVOKE_TYPE), map, map, beanClass.getName() + ".service");
+	}
+
+	/** Reads the event and result types a class declares for a model's interface. */
+	private static ResolvableType typeArguments(Class<?> beanClass, ResolvableType beanType, Class<?> model) {
+		ResolvableType modelType = beanType.as(model);
+		if (modelType == ResolvableType.NONE || modelType.hasUnresolvableGenerics()) {
+			modelType = ResolvableType.forClass(beanClass).as(model);
+		}
+		if (modelType.hasUnresolvableGenerics()) {
+			throw new ShapeException(beanClass.getName() + " implements the raw type " + model.getName()
+					+ ", so the types of its event and result are unknown; declare them, as in '"
+					+ model.getSimpleName() + "<Request, Response>'");
+		}
+		return modelType;
 	}
 
 	private HandlerAdapter adapter(MethodHandle handle, ResolvableType eventType, ResolvableType resultType,

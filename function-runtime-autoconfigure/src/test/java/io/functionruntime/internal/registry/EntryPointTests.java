@@ -6,7 +6,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 /**
- * Entry points are {@code <file>.<handler>} with exactly one dot (SPEC §1).
+ * Entry points are {@code <file>.<handler>} with exactly one dot (SPEC §1); those of the
+ * cloud's Java models are fully qualified class names.
  */
 class EntryPointTests {
 
@@ -93,6 +94,32 @@ class EntryPointTests {
 	void nonAsciiFileNameIsRejected() {
 		assertThatIllegalArgumentException().isThrownBy(() -> EntryPoint.parse("f\u00e9.handler"))
 			.withMessage(FILE_NAME);
+	}
+
+	@Test
+	void classNameIsSplitAtItsLastDot() {
+		EntryPoint entryPoint = EntryPoint.parseClassName("org.example.Handler");
+
+		assertThat(entryPoint.file()).isEqualTo("org.example");
+		assertThat(entryPoint.handler()).isEqualTo("Handler");
+		assertThat(entryPoint).hasToString("org.example.Handler");
+	}
+
+	@Test
+	void classNameInTheDefaultPackageHasNoDot() {
+		assertThat(EntryPoint.parseClassName("Handler")).hasToString("Handler");
+	}
+
+	@Test
+	void classNameWithAnEmptyPartIsRejected() {
+		assertThatIllegalArgumentException().isThrownBy(() -> EntryPoint.parseClassName("org..Handler"))
+			.withMessage("it must be a fully qualified class name, Java identifiers joined by dots, "
+					+ "as in 'org.example.Handler'");
+	}
+
+	@Test
+	void classNameWithAKeywordIsRejected() {
+		assertThatIllegalArgumentException().isThrownBy(() -> EntryPoint.parseClassName("org.example.class"));
 	}
 
 }

@@ -1,0 +1,81 @@
+package io.functionruntime.sample;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The sample's functions of the cloud's Java models answer over HTTP: the quick start's
+ * {@code Function}, the even/odd {@code YcFunction} in raw mode, the servlet, and the
+ * Spring Boot model reaching the sample's controller.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class CloudModelsTests {
+
+	private static final HttpClient CLIENT = HttpClient.newHttpClient();
+
+	@LocalServerPort
+	int port;
+
+	@Test
+	void quickStartFunctionGreetsTheBody() throws Exception {
+		HttpResponse<String> response = post("/io.functionruntime.sample.cloud.Hello", "application/json", "world");
+
+		assertThat(response.statusCode()).isEqualTo(200);
+		assertThat(response.body()).isEqualTo("Hello, world!");
+	}
+
+	@Test
+	void parityYcFunctionTellsAnEvenNumberInRawMode() throws Exception {
+		HttpResponse<String> response = post("/io.functionruntime.sample.cloud.Parity?integration=raw",
+				"application/json", "{\"value\": 42}");
+
+		JsonNode result = JsonMapper.shared().readTree(response.body());
+		assertThat(result.get("even").asBoolean()).isTrue();
+		assertThat(result.get("requestId").asString()).isEqualTo(response.headers().firstValue("X-Request-Id").orElseThrow());
+	}
+
+	@Test
+	void greetingServletReadsAFormParameter() throws Exception {
+		HttpResponse<String> response = post("/io.functionruntime.sample.cloud.Greeting",
+				"application/x-www-form-urlencoded", "name=Ann");
+
+		assertThat(response.statusCode()).isEqualTo(200);
+		assertThat(response.body()).startsWith("Hello, Ann, from d4e");
+	}
+
+	@Test
+	void springBootFunctionDispatchesIntoTheController() throws Exception {
+		HttpResponse<String> response = post("/io.functionruntime.sample.SampleApplication?integration=raw",
+				"application/json", "{\"httpMethod\":\"GET\",\"url\":\"/get/Anonymous\",\"requestContext\":{},"
+						+ "\"body\":\"\",\"isBase64Encoded\":false}");
+
+		JsonNode result = JsonMapper.shared().readTree(response.body());
+		assertThat(result.get("statusCode").asInt()).isEqualTo(200);
+		assertThat(new String(Base64.getDecoder().decode(result.get("body").asString()), StandardCharsets.UTF_8))
+			.isEqualTo("{\"message\":\"Hello, Anonymous\"}");
+	}
+
+	private HttpResponse<String> post(String path, String contentType, String body)
+			throws IOException, InterruptedException {
+		HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + path))
+			.header("Content-Type", contentType)
+			.POST(HttpRequest.BodyPublishers.ofString(body))
+			.build();
+		return CLIENT.send(request, HttpResponse.BodyHandlers.ofString());
+	}
+
+}
