@@ -24,12 +24,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest(classes = CloudModelApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "function-runtime.classes=io.functionruntime.cloud.QuickStartHandler, "
 				+ "io.functionruntime.cloud.EvenOddHandler,io.functionruntime.cloud.FailingHandler,"
+				+ "io.functionruntime.cloud.ContextReportHandler,"
 				+ "io.functionruntime.cloud.GreetingServlet,io.functionruntime.cloud.ShoutFunction",
 				"function-runtime.spring-boot-function=io.functionruntime.cloud.Application",
 				"function-runtime.functions[io.functionruntime.cloud.QuickStartHandler].id=d4equickstart0000001",
 				"function-runtime.functions[io.functionruntime.cloud.GreetingServlet].memory-limit=256MB",
 				"function-runtime.functions[io.functionruntime.cloud.GreetingServlet].id=d4egreetingservlet01",
-				"function-runtime.functions[io.functionruntime.cloud.EvenOddHandler].id=d4eevenodd0000000001" })
+				"function-runtime.functions[io.functionruntime.cloud.ContextReportHandler].id=d4econtextreport0001" })
 @Import(TestHttpConfiguration.class)
 class CloudModelHttpTests {
 
@@ -62,29 +63,35 @@ class CloudModelHttpTests {
 	}
 
 	@Test
-	void ycFunctionGetsItsEventAndTheSdkContextInRawMode() {
-		HttpResponse<byte[]> response = this.http.postJson("/io.functionruntime.cloud.EvenOddHandler?integration=raw",
-				"{\"value\":42}");
-
-		JsonNode parity = TestHttp.json(response);
-		assertThat(parity.get("even").asBoolean()).isTrue();
-		assertThat(parity.get("requestId").asString())
-			.isEqualTo(response.headers().firstValue("X-Request-Id").orElseThrow());
-		assertThat(parity.get("functionName").asString()).isEqualTo("d4eevenodd0000000001");
-		assertThat(parity.get("memoryLimit").asInt()).isEqualTo(128);
+	void quickStartBindsPackagePrivateFieldsAndAnswersWithPrivateFinalFields() {
+		HttpResponse<byte[]> response = this.http.get("/io.functionruntime.cloud.QuickStartHandler?name=Alice");
+		assertThat(response.statusCode()).isEqualTo(200);
+		assertThat(TestHttp.text(response)).isEqualTo("GET, Alice!");
 	}
 
 	@Test
-	void ycFunctionTellsAnOddNumber() {
-		assertThat(TestHttp
-			.json(this.http.postJson("/io.functionruntime.cloud.EvenOddHandler?integration=raw", "{\"value\":7}"))
-			.get("even")
-			.asBoolean()).isFalse();
+	void ycFunctionGetsTheSdkContextInRawMode() {
+		HttpResponse<byte[]> response = this.http
+			.postJson("/io.functionruntime.cloud.ContextReportHandler?integration=raw", "{\"value\":42}");
+		JsonNode report = TestHttp.json(response);
+		assertThat(report.get("requestId").asString())
+			.isEqualTo(response.headers().firstValue("X-Request-Id").orElseThrow());
+		assertThat(report.get("functionName").asString()).isEqualTo("d4econtextreport0001");
+		assertThat(report.get("memoryLimit").asInt()).isEqualTo(128);
+		assertThat(report.get("event").get("value").asInt()).isEqualTo(42);
+	}
+
+	@Test
+	void evenOddYcFunctionAnswersABooleanInRawMode() {
+		String path = "/io.functionruntime.cloud.EvenOddHandler?integration=raw";
+		assertThat(TestHttp.text(this.http.postJson(path, "42"))).isEqualTo("true");
+		assertThat(TestHttp.text(this.http.postJson(path, "41"))).isEqualTo("false");
 	}
 
 	@Test
 	void exceptionOfAFunctionClassIsA502NamingItsClass() {
-		JsonNode body = TestHttp.errorBody(this.http.postJson("/io.functionruntime.cloud.FailingHandler", "{}"), 502,
+		JsonNode body = TestHttp.errorBody(
+				this.http.postJson("/io.functionruntime.cloud.FailingHandler?integration=raw", "{}"), 502,
 				"UnsupportedOperationException");
 
 		assertThat(body.get("errorMessage").asString()).startsWith("nothing to do with ");

@@ -1,34 +1,37 @@
 package io.functionruntime.cloud;
 
+import java.util.Map;
 import java.util.function.Function;
 
 /**
- * The cloud's Java quick start: a {@code Function} from a request to a response.
+ * The cloud's Java quick start as its users copy it: a {@code Function} from a request to a
+ * response whose classes have package-private fields and no accessors.
  */
 public class QuickStartHandler implements Function<QuickStartHandler.Request, QuickStartHandler.Response> {
 
 	@Override
 	public Response apply(Request request) {
-		return new Response(200, request.httpMethod + ", " + request.body + "!");
+		String name = (request.queryStringParameters != null) ? request.queryStringParameters.get("name") : null;
+		return new Response(200, request.httpMethod + ", " + ((name != null) ? name : request.body) + "!");
 	}
 
-	/** The request: the parts of the event it needs, as public fields. */
-	public static class Request {
+	static class Request {
 
-		public String httpMethod;
+		String httpMethod;
 
-		public String body;
+		Map<String, String> queryStringParameters;
+
+		String body;
 
 	}
 
-	/** The response, with public fields. */
-	public static class Response {
+	static class Response {
 
-		public int statusCode;
+		private final int statusCode;
 
-		public String body;
+		private final String body;
 
-		public Response(int statusCode, String body) {
+		Response(int statusCode, String body) {
 			this.statusCode = statusCode;
 			this.body = body;
 		}

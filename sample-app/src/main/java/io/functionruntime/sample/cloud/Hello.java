@@ -3,8 +3,9 @@ package io.functionruntime.sample.cloud;
 import java.util.function.Function;
 
 /**
- * The cloud's Java quick start, unchanged but for public fields: listed in
- * {@code function-runtime.classes}, served at {@code /io.functionruntime.sample.cloud.Hello}.
+ * The cloud's Java quick start, unchanged: classes with package-private fields and no
+ * accessors, listed in {@code function-runtime.classes}, served at
+ * {@code /io.functionruntime.sample.cloud.Hello}.
  */
 public class Hello implements Function<Hello.Request, Hello.Response> {
 
@@ -13,23 +14,21 @@ public class Hello implements Function<Hello.Request, Hello.Response> {
 		return new Response(200, "Hello, " + request.body + "!");
 	}
 
-	/** The parts of the event the function reads. */
-	public static class Request {
+	static class Request {
 
-		public String httpMethod;
+		String httpMethod;
 
-		public String body;
+		String body;
 
 	}
 
-	/** The response object of the HTTP integration. */
-	public static class Response {
+	static class Response {
 
-		public int statusCode;
+		private final int statusCode;
 
-		public String body;
+		private final String body;
 
-		public Response(int statusCode, String body) {
+		Response(int statusCode, String body) {
 			this.statusCode = statusCode;
 			this.body = body;
 		}

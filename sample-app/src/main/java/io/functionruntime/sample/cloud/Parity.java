@@ -4,31 +4,14 @@ import yandex.cloud.sdk.functions.Context;
 import yandex.cloud.sdk.functions.YcFunction;
 
 /**
- * The cloud's even/odd example as a {@code YcFunction}, called in raw mode with
- * {@code {"value": 42}}; its number is an object here, as a bare integer event is not
- * served yet.
+ * The cloud's even/odd example as a {@code YcFunction<Integer, Boolean>}, called in raw mode
+ * with a number as the body.
  */
-public class Parity implements YcFunction<Parity.Number, Parity.Result> {
+public class Parity implements YcFunction<Integer, Boolean> {
 
 	@Override
-	public Result handle(Number event, Context context) {
-		return new Result(event.value % 2 == 0, context.getRequestId());
-	}
-
-	/** The number to tell. */
-	public static class Number {
-
-		public int value;
-
-	}
-
-	/**
-	 * The answer.
-	 *
-	 * @param even whether the number is even
-	 * @param requestId the call's request id, from the SDK's context
-	 */
-	public record Result(boolean even, String requestId) {
+	public Boolean handle(Integer event, Context context) {
+		return event % 2 == 0;
 	}
 
 }
