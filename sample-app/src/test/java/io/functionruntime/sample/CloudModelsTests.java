@@ -55,6 +55,36 @@ class CloudModelsTests {
 	}
 
 	@Test
+	void quickStartFunctionInRawModeBindsTheBodyAsItsRequest() throws Exception {
+		HttpResponse<String> response = post("/io.functionruntime.sample.cloud.Hello?integration=raw",
+				"application/json", "{\"httpMethod\":\"GET\",\"body\":\"raw\"}");
+
+		JsonNode result = JsonMapper.shared().readTree(response.body());
+		assertThat(result.get("statusCode").asInt()).isEqualTo(200);
+		assertThat(result.get("body").asString()).isEqualTo("Hello, raw!");
+	}
+
+	@Test
+	void parityYcFunctionInHttpModeIsABadRequestNamingTheType() throws Exception {
+		HttpResponse<String> response = post("/io.functionruntime.sample.cloud.Parity", "application/json", "42");
+
+		assertThat(response.statusCode()).isEqualTo(400);
+		assertThat(JsonMapper.shared().readTree(response.body()).get("errorType").asString()).isEqualTo("BadRequest");
+	}
+
+	@Test
+	void greetingServletInRawModeAnswersTheProxyResponse() throws Exception {
+		HttpResponse<String> response = post("/io.functionruntime.sample.cloud.Greeting?integration=raw",
+				"application/json", "{\"httpMethod\":\"GET\",\"url\":\"/?name=Raw\",\"headers\":{},"
+						+ "\"queryStringParameters\":{\"name\":\"Raw\"},\"body\":\"\",\"isBase64Encoded\":false}");
+
+		JsonNode result = JsonMapper.shared().readTree(response.body());
+		assertThat(result.get("statusCode").asInt()).isEqualTo(200);
+		assertThat(new String(Base64.getDecoder().decode(result.get("body").asString()), StandardCharsets.UTF_8))
+			.startsWith("Hello, Raw, from d4e");
+	}
+
+	@Test
 	void springBootFunctionDispatchesIntoTheController() throws Exception {
 		HttpResponse<String> response = post("/io.functionruntime.sample.SampleApplication?integration=raw",
 				"application/json", "{\"httpMethod\":\"GET\",\"url\":\"/get/Anonymous\",\"requestContext\":{},"
