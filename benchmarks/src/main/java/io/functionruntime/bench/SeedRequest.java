@@ -72,6 +72,11 @@ public final class SeedRequest {
 			}
 
 			@Override
+			public int available() {
+				return Request.this.body.available();
+			}
+
+			@Override
 			public boolean isFinished() {
 				return Request.this.body.available() == 0;
 			}
