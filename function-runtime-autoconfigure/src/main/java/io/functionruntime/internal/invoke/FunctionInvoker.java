@@ -120,9 +120,9 @@ public class FunctionInvoker implements SmartLifecycle, DisposableBean {
 					invocation, delivery);
 			this.openCalls.add(open);
 			try {
-				InvocationResult timedOut = new InvocationResult.TimedOut(function.settings().timeout().toMillis());
 				ScheduledFuture<?> deadline = this.deadlines.getScheduledExecutor()
-					.schedule(() -> answerEarly(open, timedOut), deadlineNanos - System.nanoTime(), TimeUnit.NANOSECONDS);
+					.schedule(() -> answerEarly(open, new InvocationResult.TimedOut(timeoutNanos / 1_000_000)),
+							deadlineNanos - System.nanoTime(), TimeUnit.NANOSECONDS);
 				call.run();
 				InvocationResult result = call.outcome.join();
 				if (!open.answered().compareAndSet(false, true)) {
