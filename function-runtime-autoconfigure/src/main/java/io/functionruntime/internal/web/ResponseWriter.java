@@ -176,15 +176,17 @@ public class ResponseWriter {
 				throw notJson(payload(text), ex);
 			}
 		}
-		else {
-			byte[] json = (value instanceof byte[] bytes) ? bytes : serialise(value);
-			requireWithinLimit(json);
+		else if (value instanceof byte[] bytes) {
+			requireWithinLimit(bytes);
 			try {
-				tree = this.jsonMapper.readTree(json);
+				tree = this.jsonMapper.readTree(bytes);
 			}
 			catch (JacksonException | StackOverflowError ex) {
-				throw notJson(payload(json), ex);
+				throw notJson(payload(bytes), ex);
 			}
+		}
+		else {
+			tree = toTree(value);
 		}
 		ProxyResponse proxy;
 		try {
@@ -213,6 +215,25 @@ public class ResponseWriter {
 			}
 		}
 		write(response, proxy.status(), null, proxy.body());
+	}
+
+	/**
+	 * Turns a result object into its JSON tree without writing it as text, unless its text
+	 * could come near {@code max-response-size}: then it is written once, stopping at the
+	 * limit, so that a huge result is never held whole, nor twice.
+	 */
+	private JsonNode toTree(Object value) {
+		JsonNode tree;
+		try {
+			tree = this.jsonMapper.valueToTree(value);
+		}
+		catch (JacksonException | StackOverflowError ex) {
+			throw new UnwritableResultException(MALFORMED_MESSAGE, "", "the result cannot be written as JSON: " + ex);
+		}
+		if (JsonTextBound.of(tree) > this.maxResponseSize) {
+			requireWithinLimit(serialise(tree));
+		}
+		return tree;
 	}
 
 	/**
