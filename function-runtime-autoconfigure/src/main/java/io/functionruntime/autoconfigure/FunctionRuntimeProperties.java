@@ -460,7 +460,8 @@ public class FunctionRuntimeProperties {
 		private Duration connectTimeout = Duration.ofSeconds(1);
 
 		/**
-		 * How long to wait for the metadata service's answer.
+		 * How long to wait for the metadata service's answer headers; the whole exchange,
+		 * body included, is abandoned after connect-timeout plus read-timeout.
 		 */
 		private Duration readTimeout = Duration.ofSeconds(2);
 
