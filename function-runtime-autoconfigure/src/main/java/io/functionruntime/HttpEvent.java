@@ -1,7 +1,10 @@
 package io.functionruntime;
 
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 
@@ -32,6 +35,27 @@ public record HttpEvent(String httpMethod, Map<String, String> headers, Map<Stri
 		RequestContext requestContext, String body, @JsonProperty("isBase64Encoded") boolean isBase64Encoded,
 		String path, String url, Map<String, String> params, Map<String, List<String>> multiValueParams,
 		Map<String, String> pathParams) {
+
+	/**
+	 * The body as the client sent it, whether the event carries it as text or Base64.
+	 * @return the body's bytes, empty when there is none
+	 */
+	public byte[] bodyBytes() {
+		if (this.body == null) {
+			return new byte[0];
+		}
+		return this.isBase64Encoded ? Base64.getDecoder().decode(this.body)
+				: this.body.getBytes(StandardCharsets.UTF_8);
+	}
+
+	/**
+	 * The body as text, decoded from Base64 first where the event carries it so.
+	 * @return the body read as UTF-8, empty when there is none
+	 */
+	public String bodyText() {
+		return this.isBase64Encoded ? new String(bodyBytes(), StandardCharsets.UTF_8)
+				: Objects.toString(this.body, "");
+	}
 
 	/**
 	 * Who called and when.

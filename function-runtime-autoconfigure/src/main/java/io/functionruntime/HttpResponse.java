@@ -1,5 +1,6 @@
 package io.functionruntime;
 
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 
@@ -43,6 +44,29 @@ public record HttpResponse(Integer statusCode, Map<String, String> headers,
 	 */
 	public static HttpResponse of(int statusCode, Map<String, String> headers, String body) {
 		return new HttpResponse(statusCode, headers, null, body, false);
+	}
+
+	/**
+	 * A response whose body is JSON text, with {@code Content-Type: application/json}.
+	 * @param statusCode the status
+	 * @param json the JSON text, as the application's {@code JsonMapper} wrote it
+	 * @return the response
+	 */
+	public static HttpResponse json(int statusCode, String json) {
+		return new HttpResponse(statusCode, Map.of("Content-Type", "application/json"), null, json, false);
+	}
+
+	/**
+	 * A response whose body is bytes, sent Base64-encoded as the cloud requires and written
+	 * to the client as the bytes themselves.
+	 * @param statusCode the status
+	 * @param contentType the media type of the bytes
+	 * @param body the bytes
+	 * @return the response
+	 */
+	public static HttpResponse binary(int statusCode, String contentType, byte[] body) {
+		return new HttpResponse(statusCode, Map.of("Content-Type", contentType), null,
+				Base64.getEncoder().encodeToString(body), true);
 	}
 
 }

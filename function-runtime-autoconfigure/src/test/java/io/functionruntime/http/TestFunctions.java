@@ -187,6 +187,16 @@ class TestFunctions {
 	/** Returns its argument as is, for raw mode. */
 	static class Identity {
 
+		@FunctionHandler("helpers.binary")
+		HttpResponse binary(HttpEvent event) {
+			return HttpResponse.binary(200, "application/octet-stream", event.bodyBytes());
+		}
+
+		@FunctionHandler("helpers.json")
+		HttpResponse json(HttpEvent event) {
+			return HttpResponse.json(201, "{\"text\":\"" + event.bodyText() + "\"}");
+		}
+
 		@FunctionHandler("identity.map")
 		Map<String, Object> map(Map<String, Object> body) {
 			return body;
