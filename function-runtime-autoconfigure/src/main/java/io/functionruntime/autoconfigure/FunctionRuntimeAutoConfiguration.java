@@ -41,6 +41,8 @@ import io.functionruntime.registry.HandlerCandidate;
 import io.functionruntime.token.TokenProvider;
 import org.apache.catalina.core.StandardHost;
 import org.apache.catalina.startup.Tomcat;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -80,6 +82,8 @@ import org.springframework.web.servlet.DispatcherServlet;
 @EnableConfigurationProperties(FunctionRuntimeProperties.class)
 public final class FunctionRuntimeAutoConfiguration {
 
+	private static final Logger logger = LoggerFactory.getLogger(FunctionRuntimeAutoConfiguration.class);
+
 	/** Spring Boot's default of {@code spring.lifecycle.timeout-per-shutdown-phase}. */
 	private static final Duration DEFAULT_GRACE_PERIOD = Duration.ofSeconds(30);
 
@@ -95,6 +99,10 @@ public final class FunctionRuntimeAutoConfiguration {
 			ConfigurableListableBeanFactory beanFactory, ObjectProvider<JsonMapper> jsonMapper) {
 		List<HandlerCandidate> candidates = new ArrayList<>(discoverer.findHandlers());
 		candidates.addAll(new CloudModelDiscoverer(beanFactory).findHandlers());
+		if (properties.isLiftTimeouts()) {
+			logger.warn("Function timeouts are lifted (function-runtime.lift-timeouts=true): a call runs until it "
+					+ "ends, never answered 504. For debugging only.");
+		}
 		return new FunctionRegistry(candidates, new PropertiesFunctionSettingsSource(properties), beanFactory,
 				jsonMapper.getIfAvailable(JsonMapper::shared));
 	}

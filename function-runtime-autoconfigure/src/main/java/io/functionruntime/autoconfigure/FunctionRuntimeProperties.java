@@ -42,6 +42,13 @@ public class FunctionRuntimeProperties {
 	private Duration bodyReadTimeout = Duration.ofSeconds(30);
 
 	/**
+	 * Whether to lift every function's timeout, so that a call held in a debugger is not
+	 * answered 504 and its instance not retired. For debugging only: a stuck call then
+	 * holds its instance for good.
+	 */
+	private boolean liftTimeouts;
+
+	/**
 	 * Whether the process exits (status 70) when a thread dies of a fatal error of the JVM,
 	 * such as running out of memory, so that the platform restarts a server that may no
 	 * longer answer. Either way the liveness state becomes BROKEN.
@@ -137,6 +144,14 @@ public class FunctionRuntimeProperties {
 
 	public void setBodyReadTimeout(Duration bodyReadTimeout) {
 		this.bodyReadTimeout = bodyReadTimeout;
+	}
+
+	public boolean isLiftTimeouts() {
+		return this.liftTimeouts;
+	}
+
+	public void setLiftTimeouts(boolean liftTimeouts) {
+		this.liftTimeouts = liftTimeouts;
 	}
 
 	public boolean isExitOnFatalError() {

@@ -27,6 +27,9 @@ class PropertiesFunctionSettingsSource implements FunctionSettingsSource {
 
 	private static final String ID_ALPHABET = "abcdefghijklmnopqrstuv0123456789";
 
+	/** The timeout of every function while timeouts are lifted for debugging: a day. */
+	static final Duration LIFTED_TIMEOUT = Duration.ofDays(1);
+
 	private final FunctionRuntimeProperties properties;
 
 	PropertiesFunctionSettingsSource(FunctionRuntimeProperties properties) {
@@ -66,7 +69,8 @@ class PropertiesFunctionSettingsSource implements FunctionSettingsSource {
 						+ prefix + "public=false to allow only them");
 		return new FunctionSettings(orGenerated(own.getId(), "d4e", name), either(own.getName(), name),
 				orGenerated(own.getVersionId(), "d4e", name + "#version"),
-				orGenerated(own.getLogGroupId(), "ckg", name + "#log-group"), (int) memory, timeout, concurrency,
+				orGenerated(own.getLogGroupId(), "ckg", name + "#log-group"), (int) memory,
+				this.properties.isLiftTimeouts() ? LIFTED_TIMEOUT : timeout, concurrency,
 				instancesLimit, provisioned,
 				(requestsLimit != null) ? requestsLimit : 10 * instancesLimit * concurrency,
 				own.isPublic() ? FunctionAccess.PUBLIC : new FunctionAccess(false, Set.copyOf(own.getInvokers())),

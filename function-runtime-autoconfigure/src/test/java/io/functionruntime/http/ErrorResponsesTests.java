@@ -79,6 +79,11 @@ class ErrorResponsesTests {
 	}
 
 	@Test
+	void callPausedPastItsTimeoutIs504() {
+		assertError(this.http.get("/debug.pause?ms=600"), 504, "TimeoutError");
+	}
+
+	@Test
 	void asyncHandlerThatNeverCompletesIs504() {
 		assertError(this.http.get("/fail.never"), 504, "TimeoutError");
 	}

@@ -187,6 +187,13 @@ class TestFunctions {
 	/** Returns its argument as is, for raw mode. */
 	static class Identity {
 
+		/** Stands for a call held in a debugger: it pauses as long as the query says. */
+		@FunctionHandler("debug.pause")
+		Map<String, Object> pause(HttpEvent event) throws InterruptedException {
+			Thread.sleep(Long.parseLong(event.queryStringParameters().get("ms")));
+			return Map.of("statusCode", 200, "body", "resumed");
+		}
+
 		@FunctionHandler("helpers.binary")
 		HttpResponse binary(HttpEvent event) {
 			return HttpResponse.binary(200, "application/octet-stream", event.bodyBytes());
