@@ -55,7 +55,7 @@ class PropertiesFunctionSettingsSource implements FunctionSettingsSource {
 		Integer requestsLimit = either(own.getRequestsLimit(), defaults.getRequestsLimit());
 		long memory = either(own.getMemoryLimit(), defaults.getMemoryLimit()).toMegabytes();
 		check(!timeout.isNegative() && !timeout.isZero() && timeout.compareTo(MAX_TIMEOUT) <= 0, name, prefix + "timeout",
-				"must be more than 0 and at most 10 minutes, but is " + timeout);
+				"must be more than 0 and at most 10 minutes, but is " + DurationText.of(timeout));
 		check(concurrency >= 1 && concurrency <= MAX_CONCURRENCY, name, prefix + "concurrency",
 				"must be from 1 to 16, but is " + concurrency);
 		check(instancesLimit >= 1, name, prefix + "instances-limit", "must be at least 1, but is " + instancesLimit);

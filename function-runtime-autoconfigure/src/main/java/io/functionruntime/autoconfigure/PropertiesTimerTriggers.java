@@ -51,7 +51,7 @@ final class PropertiesTimerTriggers {
 		check(timer.getRetryAttempts() >= 0, name, prefix + "retry-attempts",
 				"must be 0 or more, but is " + timer.getRetryAttempts());
 		check(timer.getRetryInterval() != null && timer.getRetryInterval().toMillis() > 0, name,
-				prefix + "retry-interval", "must be at least 1ms, but is " + timer.getRetryInterval());
+				prefix + "retry-interval", "must be at least 1ms, but is " + DurationText.of(timer.getRetryInterval()));
 		return new TimerTrigger(name, function, springCron(name, prefix, timer.getCron()),
 				(timer.getPayload() != null) ? timer.getPayload() : "",
 				PropertiesFunctionSettingsSource.orGenerated(timer.getId(), "a1s", name + "#trigger"), cloudId,

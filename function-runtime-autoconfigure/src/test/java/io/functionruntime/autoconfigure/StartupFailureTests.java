@@ -247,7 +247,7 @@ class StartupFailureTests {
 				FunctionDefinitionException failure = startupFailure(context);
 				assertThat(failure).hasMessage("Function 'main.handler' cannot be configured: "
 						+ "function-runtime.functions[main.handler].timeout must be more than 0 and at most "
-						+ "10 minutes, but is PT11M.");
+						+ "10 minutes, but is 11m.");
 				assertThat(failure.getAction()).isEqualTo(
 						"Correct function-runtime.functions[main.handler].timeout in the application's configuration.");
 			});
@@ -259,7 +259,7 @@ class StartupFailureTests {
 			.withPropertyValues("function-runtime.defaults.timeout=11m")
 			.run((context) -> assertThat(startupFailure(context)).hasMessage("Function 'main.handler' cannot be "
 					+ "configured: function-runtime.defaults.timeout must be more than 0 and at most 10 minutes, "
-					+ "but is PT11M."));
+					+ "but is 11m."));
 	}
 
 	@Test
