@@ -1,12 +1,18 @@
 package io.functionruntime.autoconfigure;
 
+import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 
 import io.functionruntime.autoconfigure.TriggerProperties.Timer;
 import io.functionruntime.internal.event.EventBinder;
+import io.functionruntime.internal.event.EventBindingException;
 import io.functionruntime.internal.invoke.FunctionInvoker;
 import io.functionruntime.internal.registry.FunctionRegistry;
+import io.functionruntime.internal.trigger.TimerTrigger;
 import io.functionruntime.internal.trigger.TimerTriggerScheduler;
+import io.functionruntime.registry.FunctionDefinition;
+import io.functionruntime.registry.FunctionDefinitionException;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionMessage;
@@ -37,7 +43,28 @@ public final class TimerTriggerAutoConfiguration {
 	@ConditionalOnMissingBean
 	TimerTriggerScheduler timerTriggerScheduler(TriggerProperties properties, FunctionRegistry registry,
 			FunctionInvoker invoker, EventBinder eventBinder) {
-		return new TimerTriggerScheduler(PropertiesTimerTriggers.resolve(properties, registry), invoker, eventBinder);
+		List<TimerTrigger> triggers = PropertiesTimerTriggers.resolve(properties, registry);
+		triggers.forEach((trigger) -> requireBindable(trigger, eventBinder));
+		return new TimerTriggerScheduler(triggers, invoker, eventBinder);
+	}
+
+	/**
+	 * Binds a trigger's event to its function once at startup, so that a handler whose
+	 * event type cannot hold the timer's message stops startup instead of failing at every
+	 * fire.
+	 */
+	private static void requireBindable(TimerTrigger trigger, EventBinder eventBinder) {
+		FunctionDefinition function = trigger.function();
+		try {
+			eventBinder.bindJson(trigger.newEvent(Instant.now()), function.adapter());
+		}
+		catch (EventBindingException ex) {
+			throw new FunctionDefinitionException("Timer trigger '" + trigger.name() + "' calls '"
+					+ function.entryPoint() + "', whose event type " + function.adapter().eventType().toCanonical()
+					+ " cannot hold the timer's message: " + ex.getMessage(),
+					"Let the handler take io.functionruntime.TimerEvent, a Map<String, Object> or a JsonNode, or aim "
+							+ "the timer at another function.");
+		}
 	}
 
 	/**

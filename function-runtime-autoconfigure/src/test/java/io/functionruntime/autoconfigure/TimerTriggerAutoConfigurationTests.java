@@ -121,6 +121,19 @@ class TimerTriggerAutoConfigurationTests {
 	}
 
 	@Test
+	void timerOfAHandlerWhoseEventCannotHoldTheMessageStopsStartup() {
+		this.runner.withBean("countHandler", CountHandler.class)
+			.withPropertyValues(NIGHTLY + "function=count.handler", NIGHTLY + "cron=0 3 ? * * *")
+			.run((context) -> {
+				FunctionDefinitionException failure = StartupFailureTests.startupFailure(context);
+				assertThat(failure.getMessage()).startsWith("Timer trigger 'nightly' calls 'count.handler', whose "
+						+ "event type java.lang.Integer cannot hold the timer's message: ");
+				assertThat(failure.getAction()).isEqualTo("Let the handler take io.functionruntime.TimerEvent, a "
+						+ "Map<String, Object> or a JsonNode, or aim the timer at another function.");
+			});
+	}
+
+	@Test
 	void timerOfAnHttpEventHandlerStopsStartup() {
 		this.runner.withPropertyValues(NIGHTLY + "function=status.handler", NIGHTLY + "cron=0 3 ? * * *")
 			.run((context) -> assertThat(StartupFailureTests.startupFailure(context))
@@ -165,6 +178,15 @@ class TimerTriggerAutoConfigurationTests {
 			.filter((trigger) -> trigger.name().equals("nightly"))
 			.findFirst()
 			.orElseThrow();
+	}
+
+	static class CountHandler {
+
+		@FunctionHandler("count.handler")
+		Integer count(Integer event) {
+			return event;
+		}
+
 	}
 
 	static class ReportHandler {
