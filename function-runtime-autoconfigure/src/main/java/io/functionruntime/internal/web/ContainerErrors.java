@@ -2,8 +2,6 @@ package io.functionruntime.internal.web;
 
 import java.io.IOException;
 
-import io.functionruntime.FunctionCalls;
-import org.apache.catalina.connector.Request;
 import org.apache.catalina.connector.Response;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -40,15 +38,6 @@ final class ContainerErrors {
 		catch (IOException | IllegalStateException ex) {
 			// The client is gone or the response is already on its way: nothing left to report.
 		}
-	}
-
-	/**
-	 * Tells whether the container mapped a request to the runtime's servlet.
-	 * @param request the request
-	 * @return whether it is a function call
-	 */
-	static boolean isFunctionCall(Request request) {
-		return request.getWrapper() != null && FunctionCalls.SERVLET_NAME.equals(request.getWrapper().getName());
 	}
 
 }

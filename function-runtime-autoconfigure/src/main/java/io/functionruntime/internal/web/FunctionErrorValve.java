@@ -2,6 +2,7 @@ package io.functionruntime.internal.web;
 
 import java.io.IOException;
 
+import io.functionruntime.FunctionCalls;
 import jakarta.servlet.ServletException;
 import org.apache.catalina.connector.Request;
 import org.apache.catalina.connector.Response;
@@ -21,7 +22,7 @@ public class FunctionErrorValve extends ValveBase {
 
 	@Override
 	public void invoke(Request request, Response response) throws IOException, ServletException {
-		if (response.isErrorReportRequired() && ContainerErrors.isFunctionCall(request)) {
+		if (response.isErrorReportRequired() && FunctionCalls.isFunctionCall(request)) {
 			ContainerErrors.report(response);
 			return;
 		}
