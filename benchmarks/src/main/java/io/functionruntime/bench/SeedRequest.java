@@ -2,6 +2,8 @@ package io.functionruntime.bench;
 
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Collections;
+import java.util.Enumeration;
 
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletInputStream;
@@ -32,11 +34,9 @@ public final class SeedRequest {
 	public static MockHttpServletRequest create(String entryPoint) {
 		MockHttpServletRequest request = new Request("POST", "/" + entryPoint);
 		request.setQueryString(QUERY);
-		request.addHeader("Host", "127.0.0.1:8080");
-		request.addHeader("User-Agent", "curl/7.64.1");
-		request.addHeader("Accept", "*/*");
-		request.addHeader("Content-Type", "application/json");
-		request.addHeader("Content-Length", String.valueOf(BODY.length));
+		for (String[] header : HEADERS) {
+			request.addHeader(header[0], header[1]);
+		}
 		request.setContentType("application/json");
 		request.setRemoteAddr("127.0.0.1");
 		request.setRemotePort(51234);
@@ -53,6 +53,32 @@ public final class SeedRequest {
 		if (request instanceof Request seed) {
 			seed.body.reset();
 		}
+	}
+
+	private static final String[][] HEADERS = { { "Host", "127.0.0.1:8080" }, { "User-Agent", "curl/7.64.1" },
+			{ "Accept", "*/*" }, { "Content-Type", "application/json" },
+			{ "Content-Length", String.valueOf(BODY.length) } };
+
+	private static final class SingleValue implements Enumeration<String> {
+
+		private String value;
+
+		SingleValue(String value) {
+			this.value = value;
+		}
+
+		@Override
+		public boolean hasMoreElements() {
+			return this.value != null;
+		}
+
+		@Override
+		public String nextElement() {
+			String current = this.value;
+			this.value = null;
+			return current;
+		}
+
 	}
 
 	private static final class Request extends MockHttpServletRequest {
@@ -94,6 +120,45 @@ public final class SeedRequest {
 
 		Request(String method, String requestUri) {
 			super(method, requestUri);
+		}
+
+		/**
+		 * The headers as a container keeps them: a fixed table read in place, each read
+		 * allocating at most an enumeration, where the mock builds lists and streams.
+		 */
+		@Override
+		public Enumeration<String> getHeaderNames() {
+			return new Enumeration<>() {
+
+				private int next;
+
+				@Override
+				public boolean hasMoreElements() {
+					return this.next < HEADERS.length;
+				}
+
+				@Override
+				public String nextElement() {
+					return HEADERS[this.next++][0];
+				}
+
+			};
+		}
+
+		@Override
+		public Enumeration<String> getHeaders(String name) {
+			String value = getHeader(name);
+			return (value != null) ? new SingleValue(value) : Collections.emptyEnumeration();
+		}
+
+		@Override
+		public String getHeader(String name) {
+			for (String[] header : HEADERS) {
+				if (header[0].equalsIgnoreCase(name)) {
+					return header[1];
+				}
+			}
+			return null;
 		}
 
 		@Override

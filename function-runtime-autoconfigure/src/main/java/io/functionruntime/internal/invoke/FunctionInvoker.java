@@ -7,13 +7,9 @@ import java.lang.reflect.UndeclaredThrowableException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import io.functionruntime.Context;
@@ -30,7 +26,6 @@ import io.functionruntime.registry.FunctionDefinition;
 import org.springframework.beans.factory.BeanFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.context.SmartLifecycle;
-import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
 
 /**
  * Runs every call of a function, whoever makes it (HTTP, raw, timer), one way: the
@@ -62,9 +57,8 @@ public class FunctionInvoker implements SmartLifecycle, DisposableBean {
 
 	private final InvocationObserver observer;
 
-	private final ThreadPoolTaskScheduler deadlines = new ThreadPoolTaskScheduler();
-
-	private final Set<OpenCall> openCalls = ConcurrentHashMap.newKeySet();
+	private final DeadlineTimer<OpenCall> openCalls = new DeadlineTimer<>("function-deadline",
+			(open) -> answerEarly(open, new InvocationResult.TimedOut(open.function().settings().timeout().toMillis())));
 
 	private volatile boolean running;
 
@@ -73,10 +67,6 @@ public class FunctionInvoker implements SmartLifecycle, DisposableBean {
 		this.contextFactory = contextFactory;
 		this.log = log;
 		this.observer = observer;
-		this.deadlines.setThreadNamePrefix("function-deadline-");
-		this.deadlines.setDaemon(true);
-		this.deadlines.setRemoveOnCancelPolicy(true);
-		this.deadlines.initialize();
 		for (FunctionDefinition function : registry.functions().values()) {
 			this.pools.put(function.entryPoint(),
 					new InstancePool(() -> beanFactory.getBean(function.beanName()), function.settings()));
@@ -116,19 +106,15 @@ public class FunctionInvoker implements SmartLifecycle, DisposableBean {
 			this.log.start(requestId, function.settings().versionId());
 			long dispatched = System.nanoTime();
 			Call call = new Call(pool, instance, function, event, context);
-			OpenCall open = new OpenCall(call, new AtomicBoolean(), pool, instance, function, dispatched - queued,
-					invocation, delivery);
+			OpenCall open = new OpenCall(call, deadlineNanos, pool, instance, function,
+					dispatched - queued, invocation, delivery);
 			this.openCalls.add(open);
 			try {
-				ScheduledFuture<?> deadline = this.deadlines.getScheduledExecutor()
-					.schedule(() -> answerEarly(open, new InvocationResult.TimedOut(timeoutNanos / 1_000_000)),
-							deadlineNanos - System.nanoTime(), TimeUnit.NANOSECONDS);
 				call.run();
 				InvocationResult result = call.outcome.join();
 				if (!open.answered().compareAndSet(false, true)) {
 					return;
 				}
-				deadline.cancel(false);
 				afterCall(result, pool, instance, function, call, dispatched, dispatched - queued, invocation);
 				invocation.ended(result, delivery.deliver(result));
 			}
@@ -207,7 +193,7 @@ public class FunctionInvoker implements SmartLifecycle, DisposableBean {
 	public void answerUnfinished() {
 		InvocationResult result = new InvocationResult.ShuttingDown(
 				"The function runtime is shutting down and the call did not end within the shutdown grace period");
-		List<OpenCall> claimed = this.openCalls.stream()
+		List<OpenCall> claimed = this.openCalls.waiting()
 			.filter((open) -> open.answered().compareAndSet(false, true))
 			.toList();
 		claimed.forEach((open) -> answerClaimed(open, result));
@@ -304,15 +290,82 @@ public class FunctionInvoker implements SmartLifecycle, DisposableBean {
 	/** Stops the deadline's timer with the application context. */
 	@Override
 	public void destroy() {
-		this.deadlines.shutdown();
+		this.openCalls.close();
 	}
 
 	/**
 	 * A call that runs and may have to be answered before it ends: by its deadline, or by
-	 * the end of the shutdown's grace period.
+	 * the end of the shutdown's grace period. Equal only to itself, as the timer's set needs.
 	 */
-	private record OpenCall(Call call, AtomicBoolean answered, InstancePool pool, Instance instance,
-			FunctionDefinition function, long queueNanos, Invocation invocation, ResultDelivery delivery) {
+	private static final class OpenCall implements DeadlineTimer.Timed {
+
+		private final AtomicBoolean answered = new AtomicBoolean();
+
+		private final Call call;
+
+		private final long deadlineNanos;
+
+		private final InstancePool pool;
+
+		private final Instance instance;
+
+		private final FunctionDefinition function;
+
+		private final long queueNanos;
+
+		private final Invocation invocation;
+
+		private final ResultDelivery delivery;
+
+		OpenCall(Call call, long deadlineNanos, InstancePool pool, Instance instance, FunctionDefinition function,
+				long queueNanos, Invocation invocation, ResultDelivery delivery) {
+			this.call = call;
+			this.deadlineNanos = deadlineNanos;
+			this.pool = pool;
+			this.instance = instance;
+			this.function = function;
+			this.queueNanos = queueNanos;
+			this.invocation = invocation;
+			this.delivery = delivery;
+		}
+
+		@Override
+		public long deadlineNanos() {
+			return this.deadlineNanos;
+		}
+
+		AtomicBoolean answered() {
+			return this.answered;
+		}
+
+		Call call() {
+			return this.call;
+		}
+
+		InstancePool pool() {
+			return this.pool;
+		}
+
+		Instance instance() {
+			return this.instance;
+		}
+
+		FunctionDefinition function() {
+			return this.function;
+		}
+
+		long queueNanos() {
+			return this.queueNanos;
+		}
+
+		Invocation invocation() {
+			return this.invocation;
+		}
+
+		ResultDelivery delivery() {
+			return this.delivery;
+		}
+
 	}
 
 }

@@ -163,13 +163,14 @@ public final class BackgroundLogWriter implements Executor, AutoCloseable {
 	}
 
 	/**
-	 * Writes one line with its caller's MDC, and leaves the writing thread's MDC as it was
-	 * (after {@link #close()} that thread is a caller's). A line whose writing fails is
+	 * Writes one line with its caller's MDC. A caller's thread that helps write gets its own
+	 * MDC back; the writer's own thread has none to keep. A line whose writing fails is
 	 * reported on the standard error stream, the last place left, and the lines after it
 	 * are still written.
 	 */
-	private static void writeWithMdc(Runnable line, Map<String, String> mdc) {
-		Map<String, String> previous = MDC.getCopyOfContextMap();
+	private void writeWithMdc(Runnable line, Map<String, String> mdc) {
+		boolean own = Thread.currentThread() == this.thread;
+		Map<String, String> previous = own ? null : MDC.getCopyOfContextMap();
 		setMdc(mdc);
 		try {
 			line.run();
@@ -178,7 +179,9 @@ public final class BackgroundLogWriter implements Executor, AutoCloseable {
 			System.err.println("function-runtime: a log line could not be written: " + ex);
 		}
 		finally {
-			setMdc(previous);
+			if (!own) {
+				setMdc(previous);
+			}
 		}
 	}
 

@@ -195,13 +195,13 @@ public class ResponseWriter {
 		catch (MalformedResponseException ex) {
 			throw new UnwritableResultException(MALFORMED_MESSAGE, payload(tree), ex.getMessage());
 		}
-		if (RESPONSE_FIELDS.stream().noneMatch(tree::has) && this.warnedFunctions.add(function.entryPoint())) {
+		if (hasNoResponseField(tree) && this.warnedFunctions.add(function.entryPoint())) {
 			logger.warn("Function '{}' returned a {} with none of the response fields {}, so it is answered 200 "
 					+ "with an empty body, as in the cloud. To answer with JSON, wrap it: "
 					+ "Map.of(\"statusCode\", 200, \"body\", json) or HttpResponse.of(200, json). "
 					+ "Logged once per function.", function.entryPoint(), value.getClass().getName(), RESPONSE_FIELDS);
 		}
-		long headerSize = headerSize(response, proxy.headers());
+		long headerSize = proxy.headers().isEmpty() ? 0 : headerSize(response, proxy.headers());
 		if (headerSize > this.maxHeaderSize - HEADER_RESERVE) {
 			throw new UnwritableResultException(
 					"The function response headers are larger than the server allows (" + this.maxHeaderSize
@@ -291,9 +291,19 @@ public class ResponseWriter {
 		return length;
 	}
 
+	private static boolean hasNoResponseField(JsonNode tree) {
+		for (String field : RESPONSE_FIELDS) {
+			if (tree.has(field)) {
+				return false;
+			}
+		}
+		return true;
+	}
+
 	/**
 	 * Counts the bytes the headers take on the wire, {@code Name: value} and CRLF each:
-	 * the ones already set and the handler's.
+	 * the ones already set and the handler's. Without the handler's the answer carries only
+	 * the runtime's own, which the reserve below the limit leaves room for.
 	 */
 	private static long headerSize(HttpServletResponse response, Map<String, List<String>> added) {
 		long size = 0;
