@@ -40,7 +40,8 @@ public class EventBinder {
 
 	/**
 	 * Binds an HTTP event.
-	 * @param event the event
+	 * @param event the event, just built from its request: a {@code Map} handler takes over
+	 * its mutable maps, so it must not be used again
 	 * @param adapter the handler
 	 * @return the argument
 	 * @throws EventBindingException when the event does not fit the handler's type

@@ -13,6 +13,10 @@ import io.functionruntime.HttpEvent;
  * the cloud's, fixed by the contract, whatever naming the application's mapper uses. Its
  * values are of the types that reading the event's JSON gives ({@code Integer} for a
  * number that fits).
+ * <p>
+ * The event's own maps and lists are taken over where they are mutable already, as those
+ * of an event just built from a request are, rather than copied on every call; the event
+ * must not be used after that.
  */
 final class EventMaps {
 
@@ -22,18 +26,18 @@ final class EventMaps {
 	static Map<String, Object> toMap(HttpEvent event) {
 		Map<String, Object> map = new LinkedHashMap<>(32);
 		map.put("httpMethod", event.httpMethod());
-		map.put("headers", new LinkedHashMap<>(event.headers()));
-		map.put("multiValueHeaders", copyLists(event.multiValueHeaders()));
-		map.put("queryStringParameters", new LinkedHashMap<>(event.queryStringParameters()));
-		map.put("multiValueQueryStringParameters", copyLists(event.multiValueQueryStringParameters()));
+		map.put("headers", mutable(event.headers()));
+		map.put("multiValueHeaders", mutableLists(event.multiValueHeaders()));
+		map.put("queryStringParameters", mutable(event.queryStringParameters()));
+		map.put("multiValueQueryStringParameters", mutableLists(event.multiValueQueryStringParameters()));
 		map.put("requestContext", requestContext(event.requestContext()));
 		map.put("body", event.body());
 		map.put("isBase64Encoded", event.isBase64Encoded());
 		map.put("path", event.path());
 		map.put("url", event.url());
-		map.put("params", new LinkedHashMap<>(event.params()));
-		map.put("multiValueParams", copyLists(event.multiValueParams()));
-		map.put("pathParams", new LinkedHashMap<>(event.pathParams()));
+		map.put("params", mutable(event.params()));
+		map.put("multiValueParams", mutableLists(event.multiValueParams()));
+		map.put("pathParams", mutable(event.pathParams()));
 		return map;
 	}
 
@@ -51,10 +55,14 @@ final class EventMaps {
 		return map;
 	}
 
-	private static Map<String, List<String>> copyLists(Map<String, List<String>> lists) {
-		Map<String, List<String>> copy = new LinkedHashMap<>(lists.size() * 2);
-		lists.forEach((name, values) -> copy.put(name, new ArrayList<>(values)));
-		return copy;
+	private static <V> Map<String, V> mutable(Map<String, V> map) {
+		return (map instanceof LinkedHashMap) ? map : new LinkedHashMap<>(map);
+	}
+
+	private static Map<String, List<String>> mutableLists(Map<String, List<String>> lists) {
+		Map<String, List<String>> map = mutable(lists);
+		map.replaceAll((name, values) -> (values instanceof ArrayList) ? values : new ArrayList<>(values));
+		return map;
 	}
 
 }
