@@ -192,10 +192,11 @@ public class FunctionRuntimeProperties {
 	public static class RouterLog {
 
 		/**
-		 * Whether the START, END and REPORT lines are written by a background thread,
-		 * in order and with the call's MDC, so that calls do not wait for the console.
-		 * Their timestamps and physical place in the output may then trail the handler's
-		 * own lines by up to a few milliseconds; false writes them on the call's thread.
+		 * Whether the START, END and REPORT lines are handed to a background thread while
+		 * another line is being written, in order and with the call's MDC, so that calls
+		 * do not wait for the console; a line is written at once when nothing else is.
+		 * Handed-over lines may trail the handler's own lines by up to a few
+		 * milliseconds; false writes every line on the call's thread.
 		 */
 		private boolean async = true;
 

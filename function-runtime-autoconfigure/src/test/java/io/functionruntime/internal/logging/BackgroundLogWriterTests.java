@@ -19,13 +19,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 /**
- * The background thread that writes the router's lines: order, MDC, no line lost, room
- * for callers when it falls behind, and what is left at close.
+ * The writer of the router's lines: at once on the caller's thread when nothing else is
+ * written, otherwise on its background thread; order, MDC, no line lost, room for callers
+ * when it falls behind, and what is left at close.
  */
 @Timeout(value = 30, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class BackgroundLogWriterTests {
 
 	private BackgroundLogWriter writer;
+
+	private Thread holder;
 
 	@AfterEach
 	void close() throws InterruptedException {
@@ -69,12 +72,29 @@ class BackgroundLogWriterTests {
 	}
 
 	@Test
-	void linesAreWrittenByTheBackgroundThreadWhileThereIsRoom() throws Exception {
+	void aLineIsWrittenAtOnceOnTheCallersThreadWithItsMdcWhenNothingElseIsWritten() throws Exception {
 		this.writer = new BackgroundLogWriter("test-log", 1_000);
+		MDC.put(InvocationMdc.REQUEST_ID, "r1");
+		List<String> written = new ArrayList<>();
+		for (int i = 0; i < 3; i++) {
+			this.writer.execute(() -> written.add(Thread.currentThread().getName() + " " + MDC.get("requestId")));
+		}
+
+		assertThat(written).as("written before execute returned")
+			.containsOnly(Thread.currentThread().getName() + " r1")
+			.hasSize(3);
+	}
+
+	@Test
+	void whileAnotherThreadWritesLinesAreHandedToTheBackgroundThread() throws Exception {
+		this.writer = new BackgroundLogWriter("test-log", 1_000);
+		CountDownLatch release = holdWriting();
 		List<String> threads = Collections.synchronizedList(new ArrayList<>());
 		for (int i = 0; i < 100; i++) {
 			this.writer.execute(() -> threads.add(Thread.currentThread().getName()));
 		}
+		assertThat(threads).as("nothing written while another thread writes").isEmpty();
+		release.countDown();
 		this.writer.close();
 
 		assertThat(threads).hasSize(100).containsOnly("test-log");
@@ -83,34 +103,30 @@ class BackgroundLogWriterTests {
 	@Test
 	void whenTheQueueIsFullACallerWritesTheOldestLinesItselfInOrder() throws Exception {
 		this.writer = new BackgroundLogWriter("test-log", 4, false);
-		List<String> written = new ArrayList<>();
+		List<String> written = Collections.synchronizedList(new ArrayList<>());
 		String caller = Thread.currentThread().getName();
-
-		for (int i = 0; i < 10; i++) {
+		CountDownLatch release = holdWriting();
+		for (int i = 0; i < 4; i++) {
 			String line = "line " + i;
 			this.writer.execute(() -> written.add(line + " by " + Thread.currentThread().getName()));
 		}
+		release.countDown();
+		awaitWritingReleased();
+
+		this.writer.execute(() -> written.add("line 4 by " + Thread.currentThread().getName()));
 
 		assertThat(written).as("with no room and no background thread, the caller wrote the oldest lines")
-			.isNotEmpty()
-			.isEqualTo(IntStream.range(0, written.size()).mapToObj((i) -> "line " + i + " by " + caller).toList());
+			.isEqualTo(IntStream.range(0, 4).mapToObj((i) -> "line " + i + " by " + caller).toList());
 		this.writer.close();
-		assertThat(written).hasSize(10)
-			.isEqualTo(IntStream.range(0, 10).mapToObj((i) -> "line " + i + " by " + caller).toList());
+		assertThat(written).hasSize(5)
+			.isEqualTo(IntStream.range(0, 5).mapToObj((i) -> "line " + i + " by " + caller).toList());
 	}
 
 	@Test
 	void aCallerWaitsForRoomWhileAnotherThreadWritesAndNoLineIsDropped() throws Exception {
 		this.writer = new BackgroundLogWriter("test-log", 2);
-		CountDownLatch console = new CountDownLatch(1);
-		CountDownLatch stuck = new CountDownLatch(1);
 		AtomicInteger written = new AtomicInteger();
-		this.writer.execute(() -> {
-			stuck.countDown();
-			await(console);
-			written.incrementAndGet();
-		});
-		assertThat(stuck.await(5, TimeUnit.SECONDS)).isTrue();
+		CountDownLatch console = holdWriting(written::incrementAndGet);
 		Thread caller = start(() -> {
 			for (int i = 0; i < 5; i++) {
 				this.writer.execute(written::incrementAndGet);
@@ -141,15 +157,48 @@ class BackgroundLogWriterTests {
 	}
 
 	@Test
-	void anIdleWriterWakesForTheNextLine() throws Exception {
+	void anIdleWriterWakesForTheNextLineHandedOver() throws Exception {
 		this.writer = new BackgroundLogWriter("test-log", 8);
 		for (int i = 0; i < 3; i++) {
+			CountDownLatch release = holdWriting();
 			CountDownLatch line = new CountDownLatch(1);
-			this.writer.execute(line::countDown);
+			List<String> by = Collections.synchronizedList(new ArrayList<>());
+			this.writer.execute(() -> {
+				by.add(Thread.currentThread().getName());
+				line.countDown();
+			});
+			release.countDown();
 			assertThat(line.await(5, TimeUnit.SECONDS)).isTrue();
+			assertThat(by).containsExactly("test-log");
 			Thread writer = thread("test-log");
 			Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> writer.getState() == Thread.State.WAITING);
 		}
+	}
+
+	/**
+	 * Has another thread write a line that does not end until the returned latch is
+	 * released, so that meanwhile every line is handed over.
+	 */
+	private CountDownLatch holdWriting() throws InterruptedException {
+		return holdWriting(() -> {
+		});
+	}
+
+	private CountDownLatch holdWriting(Runnable afterRelease) throws InterruptedException {
+		CountDownLatch writing = new CountDownLatch(1);
+		CountDownLatch release = new CountDownLatch(1);
+		this.holder = start(() -> this.writer.execute(() -> {
+			writing.countDown();
+			await(release);
+			afterRelease.run();
+		}));
+		assertThat(writing.await(10, TimeUnit.SECONDS)).isTrue();
+		return release;
+	}
+
+	private void awaitWritingReleased() throws InterruptedException {
+		this.holder.join(10_000);
+		assertThat(this.holder.isAlive()).isFalse();
 	}
 
 	/** The writer's thread: it is idle when it waits with no timeout. */

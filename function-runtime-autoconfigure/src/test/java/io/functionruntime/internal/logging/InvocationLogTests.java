@@ -160,8 +160,10 @@ class InvocationLogTests {
 		assertThat(written).extracting((line) -> line.getFormattedMessage().split(" ", 4))
 			.extracting((words) -> words[0] + " " + words[2])
 			.containsExactly("START r1", "START r2", "END r2", "REPORT r2", "END r1", "REPORT r1");
+		String caller = Thread.currentThread().getName();
 		assertThat(written).allSatisfy((line) -> {
-			assertThat(line.getThreadName()).isEqualTo("function-runtime-log");
+			assertThat(line.getThreadName()).as("nothing else was written, so each line at once by its caller")
+				.isEqualTo(caller);
 			assertThat(line.getFormattedMessage()).contains("RequestID: " + line.getMDCPropertyMap().get("requestId"));
 		});
 		assertThat(written).extracting((line) -> line.getMDCPropertyMap().get("functionName"))
