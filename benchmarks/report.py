@@ -147,7 +147,8 @@ def jmh_section(out):
         alloc = float(r["secondaryMetrics"].get("gc.alloc.rate.norm", {}).get("score", "NaN"))
         rows[(name, param)] = (ns, alloc)
         short = name.replace("io.functionruntime.", "") + (f" ({label})" if label else "")
-        lines.append(f"| `{short}` | {what} | {fmt(ns / 1000, 2)} | {fmt(mean / 1000, 2)} ± {fmt(err / 1000, 2)} "
+        spread = f" ± {fmt(err / 1000, 2)}" if err == err else " (one iteration: no error)"
+        lines.append(f"| `{short}` | {what} | {fmt(ns / 1000, 2)} | {fmt(mean / 1000, 2)}{spread} "
                      f"| {fmt(alloc)} |")
     return "\n".join(lines), rows
 
