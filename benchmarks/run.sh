@@ -5,14 +5,17 @@
 #   2. an end-to-end load benchmark on 127.0.0.1 with wrk: the sample app's main.handler
 #      (default logging, the router log at WARN, and the router log on the call's thread;
 #      VARIANTS may add function-plain-console: default logging with the console pattern %m%n)
-#      against the hand-written Spring MVC baseline, ROUNDS rounds, at 1 and 32 connections
-#      (at 32 all variants of a round run at once and take WINDOWS turns, so that each is
-#      measured next to the baseline); plus the time from JVM start to the first answered
-#      request and the peak RSS of each JVM.
-# Usage: bash benchmarks/run.sh            (about 20 minutes on 2 cores; ROUNDS=5: 30)
+#      against two hand-written peers doing the same work: the Spring MVC baseline and the same
+#      function on Google's Functions Framework invoker 2.0.0 (variant framework); ROUNDS
+#      rounds, at 1 and 32 connections (at 32 all variants of a round run at once and take
+#      WINDOWS turns, so that each is measured next to the baseline): CPU per call, requests/s,
+#      latency; plus the time from JVM start to the first answered request, the RSS IDLE_RSS_WAIT
+#      seconds after it (before any load) and the peak RSS of each JVM.
+# Usage: bash benchmarks/run.sh            (about 25 minutes on 2 cores; ROUNDS=5: 40)
 # Knobs for a quick try (the committed results use the defaults): ROUNDS, WINDOWS, DURATION, WARMUP_1,
 # WARMUP, JMH_ARGS, JVM_FLAGS, VARIANTS (space-separated; baseline and function are needed),
-# PORT_BASELINE, PORT_FUNCTION, QUIET_WAIT, CLEAN_CORES, RETRIES, TIME_BUDGET, NO_REPORT=1
+# PORT_BASELINE, PORT_FRAMEWORK, PORT_FUNCTION, IDLE_RSS_WAIT, QUIET_WAIT, CLEAN_CORES, RETRIES,
+# TIME_BUDGET, NO_REPORT=1
 # (the report stays in benchmarks/target/run-<stamp>/report.md; nothing is written to
 # benchmarks/results/), DRY_RUN=1 (print the plan; build, start and measure nothing).
 set -euo pipefail
@@ -31,6 +34,10 @@ JMH_ARGS=${JMH_ARGS:-"-f 1 -wi 5 -i 8 -w 1s -r 1s"}
 JVM_FLAGS=${JVM_FLAGS:-"-Xmx512m -XX:+UseSerialGC"}
 PORT_BASELINE=${PORT_BASELINE:-28080}
 PORT_FUNCTION=${PORT_FUNCTION:-28081}
+PORT_FRAMEWORK=${PORT_FRAMEWORK:-28079}
+# The idle RSS is read this many seconds after the first answer, before any load: a fixed point
+# of measurement, the same for every variant.
+IDLE_RSS_WAIT=${IDLE_RSS_WAIT:-2}
 # At 32 connections the variants of a round, all started, take turns: WINDOWS measurements of
 # DURATION s each, so that every variant is measured next to the baseline (see "Turns" in
 # docs/benchmarks.md).
@@ -42,7 +49,7 @@ QUIET_WAIT=${QUIET_WAIT:-30}
 # longer fit in TIME_BUDGET seconds.
 CLEAN_CORES=${CLEAN_CORES:-0.2}
 RETRIES=${RETRIES:-2}
-TIME_BUDGET=${TIME_BUDGET:-1500}
+TIME_BUDGET=${TIME_BUDGET:-1800}
 
 # shellcheck source=benchmarks/lib.sh
 source "$ROOT/benchmarks/lib.sh"
@@ -62,16 +69,17 @@ if [[ "${DRY_RUN:-0}" != 1 ]] && ! command -v wrk >/dev/null; then
 		|| { $SUDO apt-get update >/dev/null && $SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y wrk >/dev/null; }
 fi
 # shellcheck disable=SC2206
-VARIANTS=(${VARIANTS:-baseline function function-router-warn function-router-sync})
+VARIANTS=(${VARIANTS:-baseline framework function function-router-warn function-router-sync})
 # Every variant of a round runs at once, each on its own port: the baseline on PORT_BASELINE,
-# the others from PORT_FUNCTION up, in the order of ALL_VARIANTS.
+# the Functions Framework on PORT_FRAMEWORK, the others from PORT_FUNCTION up, in the order of
+# ALL_VARIANTS.
 ALL_VARIANTS=(function function-router-warn function-router-sync function-plain-console)
-declare -A PORT=([baseline]=$PORT_BASELINE)
+declare -A PORT=([baseline]=$PORT_BASELINE [framework]=$PORT_FRAMEWORK)
 for i in "${!ALL_VARIANTS[@]}"; do PORT[${ALL_VARIANTS[$i]}]=$((PORT_FUNCTION + i)); done
 for variant in "${VARIANTS[@]}"; do
-	[[ -n "${PORT[$variant]:-}" ]] || die "unknown variant $variant (known: baseline ${ALL_VARIANTS[*]})"
+	[[ -n "${PORT[$variant]:-}" ]] || die "unknown variant $variant (known: baseline framework ${ALL_VARIANTS[*]})"
 	if curl -s -o /dev/null --max-time 1 "http://127.0.0.1:${PORT[$variant]}/"; then
-		die "port ${PORT[$variant]} on 127.0.0.1 is taken: set PORT_BASELINE / PORT_FUNCTION"
+		die "port ${PORT[$variant]} on 127.0.0.1 is taken: set PORT_BASELINE / PORT_FRAMEWORK / PORT_FUNCTION"
 	fi
 done
 
@@ -80,7 +88,7 @@ if [[ "${DRY_RUN:-0}" == 1 ]]; then
 	log "dry run: nothing is built, started or measured"
 	log "build: $BUILD_CMD"
 	for variant in "${VARIANTS[@]}"; do log "variant $variant on 127.0.0.1:${PORT[$variant]}"; done
-	log "$ROUNDS round(s): per JVM ${WARMUP_1} s warm-up and ${DURATION} s measured at 1 connection, ${WARMUP} s warm-up at 32; then $WINDOWS turn(s) of ${DURATION} s at 32 connections; time budget ${TIME_BUDGET} s"
+	log "$ROUNDS round(s): per JVM the idle RSS ${IDLE_RSS_WAIT} s after the first answer, ${WARMUP_1} s warm-up and ${DURATION} s measured at 1 connection, ${WARMUP} s warm-up at 32; then $WINDOWS turn(s) of ${DURATION} s at 32 connections; time budget ${TIME_BUDGET} s"
 	log "JMH: $JMH_ARGS -prof gc, JVM flags $JVM_FLAGS"
 	log "raw data: ${OUT#"$ROOT"/}/"
 	if [[ "${NO_REPORT:-0}" == 1 ]]; then
@@ -113,6 +121,7 @@ build_project "$OUT"
 	echo "warmup=$WARMUP"
 	echo "clean_cores=$CLEAN_CORES"
 	echo "prime_mb=$PRIME_MB"
+	echo "idle_rss_wait=$IDLE_RSS_WAIT"
 	echo "jmh_args=$JMH_ARGS"
 } > "$OUT/machine.properties"
 
@@ -124,7 +133,7 @@ children_ticks() { awk '{print $16 + $17}' "/proc/$$/stat"; }
 cores() { awk -v t="$1" -v ns="$2" -v k="$CLK_TCK" 'BEGIN {printf "%.2f", (t < 0 ? 0 : t) / k / (ns / 1e9)}'; }
 is_clean() { awk -v c="$1" -v max="$CLEAN_CORES" 'BEGIN {exit !(c <= max)}'; }
 RUN_START=$(date +%s)
-PER_JVM=$((15 + WARMUP_1 + WARMUP + (1 + WINDOWS) * DURATION)) # seconds one variant of one round takes, about
+PER_JVM=$((15 + IDLE_RSS_WAIT + WARMUP_1 + WARMUP + (1 + WINDOWS) * DURATION)) # seconds one variant of one round takes, about
 JVMS_AHEAD=$((${#VARIANTS[@]} * ROUNDS))
 may_retry() { (( $(date +%s) - RUN_START + JVMS_AHEAD * PER_JVM < TIME_BUDGET )); }
 
@@ -153,6 +162,8 @@ wait_quiet() {
 SAMPLE_JAR="$(ls sample-app/target/sample-app-*.jar | grep -v original | head -1)"
 BASELINE_JAR="$(ls benchmarks/target/benchmarks-*-baseline.jar | head -1)"
 JMH_JAR="$(ls benchmarks/target/benchmarks-*-jmh.jar | head -1)"
+FRAMEWORK_JAR="$(ls benchmarks/target/benchmarks-*-framework.jar | head -1)"
+INVOKER_JAR="$(ls benchmarks/target/framework/java-function-invoker-*.jar | head -1)"
 
 # ---------------------------------------------------------------- 1. JMH
 JMH_CMD="java -jar $JMH_JAR $JMH_ARGS -prof gc -jvmArgs \"$JVM_FLAGS\" -rf json -rff $OUT/jmh.json io.functionruntime"
@@ -162,12 +173,18 @@ wait_quiet > "$OUT/jmh-quiet.txt"
 java -jar "$JMH_JAR" $JMH_ARGS -prof gc -jvmArgs "$JVM_FLAGS" -rf json -rff "$OUT/jmh.json" io.functionruntime \
 	> "$OUT/jmh.txt" 2>&1 || { tail -40 "$OUT/jmh.txt"; die "JMH failed"; }
 sed -n '/^Benchmark /,$p' "$OUT/jmh.txt" | grep -v ':gc\.\(count\|time\|alloc\.rate \)' >&2 || true
+# JMH goes on after a benchmark that throws, and exits 0: its rows are then missing from
+# jmh.json (report.py names the failure, read from jmh.txt).
+if grep -q '^<failure>' "$OUT/jmh.txt"; then
+	log "WARNING: JMH benchmark(s) failed, their rows are missing: $(awk '/^# Benchmark:/ {b = $3; p = ""} /^# Parameters:/ {p = $0} /^<failure>/ {print b, p}' "$OUT/jmh.txt" | sed 's/# Parameters: //' | paste -sd ';')"
+fi
 
 # ---------------------------------------------------------------- 2. end to end
 FUNCTION_ARGS="--function-runtime.functions[main.handler].instances-limit=32 --function-runtime.functions[main.handler].requests-limit=64"
 # shellcheck disable=SC2206
 declare -A START_CMD=(
 	[baseline]="java $JVM_FLAGS -jar $BASELINE_JAR --server.port=${PORT[baseline]}"
+	[framework]="java $JVM_FLAGS -jar $INVOKER_JAR --classpath $FRAMEWORK_JAR --target io.functionruntime.bench.framework.MainHandlerFunction --port ${PORT[framework]}"
 	[function]="java $JVM_FLAGS -jar $SAMPLE_JAR --server.port=${PORT[function]} $FUNCTION_ARGS"
 	[function-router-warn]="java $JVM_FLAGS -jar $SAMPLE_JAR --server.port=${PORT[function-router-warn]} $FUNCTION_ARGS --logging.level.function-runtime.router=WARN"
 	[function-router-sync]="java $JVM_FLAGS -jar $SAMPLE_JAR --server.port=${PORT[function-router-sync]} $FUNCTION_ARGS --function-runtime.router-log.async=false"
@@ -182,6 +199,7 @@ WRK_CMD="wrk -t1 -c<connections> -d${DURATION}s --timeout 5s -s benchmarks/wrk/s
 	echo "warmup-1	wrk -t1 -c1 -d${WARMUP_1}s --timeout 5s -s benchmarks/wrk/seed.lua 'http://127.0.0.1:<port>$PATH_AND_QUERY' (discarded, before the measurement at 1 connection)"
 	echo "warmup-32	wrk -t1 -c32 -d${WARMUP}s --timeout 5s -s benchmarks/wrk/seed.lua 'http://127.0.0.1:<port>$PATH_AND_QUERY' (discarded, before the measurements at 32 connections)"
 	echo "load	$WRK_CMD (at 32 connections $WINDOWS times per round, the running variants taking turns)"
+	echo "idle-rss	VmRSS of /proc/<pid>/status ${IDLE_RSS_WAIT} s after the first answer, before any other call"
 	echo "startup	curl -X POST -H 'Content-Type: application/json' --data '$SEED_BODY' 'http://127.0.0.1:<port>$PATH_AND_QUERY' every 20 ms from the fork of java until it answers 200"
 } > "$OUT/commands.tsv"
 
@@ -260,7 +278,7 @@ stop_all() {
 trap stop_all EXIT
 
 echo -e "round\tvariant\tconnections\twindow\tattempts\trequests\tduration_us\terrors\tnon2xx\tp50_us\tp90_us\tp99_us\tmean_us\tmax_us\tserver_cpu_s\tother_cores" > "$OUT/load.tsv"
-echo -e "round\tvariant\tattempts\tstartup_ms\tstartup_cpu_ms\tother_cores\tspring_started\tpeak_rss_kb" > "$OUT/startup.tsv"
+echo -e "round\tvariant\tattempts\tstartup_ms\tstartup_cpu_ms\tother_cores\tspring_started\tidle_rss_kb\tpeak_rss_kb" > "$OUT/startup.tsv"
 
 # Each round starts the variants one after the other (rotated order over the rounds; the ones
 # started before sit idle meanwhile), each measured alone: its start, its warm-up and its
@@ -286,8 +304,12 @@ for ROUND in $(seq 1 "$ROUNDS"); do
 			stop_server
 		done
 		RUNNING[$variant]=$SERVER_PID
+		# The idle RSS: a fixed time after the first answer, before the answer's check and the load.
+		sleep "$IDLE_RSS_WAIT"
+		idle_rss_kb=$(awk '/^VmRSS:/ {print $2}' "/proc/$SERVER_PID/status")
+		log "  idle RSS $((idle_rss_kb / 1024)) MiB ${IDLE_RSS_WAIT} s after the first answer"
 		spring_started=$(grep -o 'Started [A-Za-z]* in [0-9.]* seconds (process running for [0-9.]*)' "$server_log" | head -1 || true)
-		STARTUP_ROW[$variant]="$attempt\t$STARTUP_MS\t$STARTUP_CPU_MS\t$STARTUP_OTHER\t$spring_started"
+		STARTUP_ROW[$variant]="$attempt\t$STARTUP_MS\t$STARTUP_CPU_MS\t$STARTUP_OTHER\t$spring_started\t$idle_rss_kb"
 		[[ "$(seed_call "$port" "$OUT/answer-$variant.json")" == 200 ]] || die "$variant did not answer 200"
 		grep -q '"function_name":"d4eexample0000000001"' "$OUT/answer-$variant.json" \
 			&& grep -q '"body":"{\\"hello\\": \\"world\\"}"' "$OUT/answer-$variant.json" \
