@@ -262,6 +262,13 @@ public class FunctionRuntimeProperties {
 		 */
 		private Integer requestsLimit;
 
+		/**
+		 * Environment variables of the function, read from its Context over the process's
+		 * own, as the cloud gives each function version its own environment. A function's
+		 * variables add to those of the defaults, replacing one of the same name.
+		 */
+		private Map<String, String> environment = new LinkedHashMap<>();
+
 		static InstanceLimits defaults() {
 			InstanceLimits defaults = new InstanceLimits();
 			defaults.setTimeout(Duration.ofSeconds(3));
@@ -318,6 +325,14 @@ public class FunctionRuntimeProperties {
 
 		public void setRequestsLimit(Integer requestsLimit) {
 			this.requestsLimit = requestsLimit;
+		}
+
+		public Map<String, String> getEnvironment() {
+			return this.environment;
+		}
+
+		public void setEnvironment(Map<String, String> environment) {
+			this.environment = environment;
 		}
 
 	}
