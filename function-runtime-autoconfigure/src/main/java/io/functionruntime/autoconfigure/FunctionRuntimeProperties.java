@@ -83,7 +83,9 @@ public class FunctionRuntimeProperties {
 
 	/**
 	 * Settings per function, keyed by entry point. In YAML, write the key in brackets so
-	 * that its dot is kept: "[main.handler]".
+	 * that its dot is kept: "[main.handler]"; as an environment variable,
+	 * FUNCTION_RUNTIME_FUNCTIONS_MAIN_HANDLER_TIMEOUT. A key that names no function or
+	 * setting stops startup.
 	 */
 	private final Map<String, Function> functions = new LinkedHashMap<>();
 
