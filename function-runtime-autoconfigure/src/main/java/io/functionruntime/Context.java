@@ -1,5 +1,8 @@
 package io.functionruntime;
 
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.concurrent.Executor;
 
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
@@ -9,7 +12,8 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 
 /**
- * The invocation context: request id, deadline, function identity and IAM token.
+ * The invocation context: request id, deadline, function identity, IAM token and the
+ * function's environment variables.
  * <p>
  * It serialises with the snake_case names of the cloud's Python context (what
  * {@code json.dumps(context, default=vars)} prints), and offers the accessors of every
@@ -39,6 +43,8 @@ public final class Context {
 	private final IamToken token;
 
 	private final Executor executor;
+
+	private final Map<String, String> environment;
 
 	/**
 	 * Creates a context.
@@ -86,6 +92,27 @@ public final class Context {
 	 */
 	public Context(String requestId, long deadlineMs, String functionId, String functionVersionId,
 			String functionFolderId, String logGroupName, int memoryLimitInMB, IamToken token, Executor executor) {
+		this(requestId, deadlineMs, functionId, functionVersionId, functionFolderId, logGroupName, memoryLimitInMB,
+				token, executor, Map.of());
+	}
+
+	/**
+	 * Creates a context whose function has environment variables of its own.
+	 * @param requestId the request id
+	 * @param deadlineMs epoch milliseconds at which the invocation times out
+	 * @param functionId the function id
+	 * @param functionVersionId the function version id
+	 * @param functionFolderId the folder of the function
+	 * @param logGroupName the log group id
+	 * @param memoryLimitInMB the memory limit in megabytes
+	 * @param token the IAM token, or {@code null} when there is none
+	 * @param executor runs the handler's asynchronous work
+	 * @param environment the function's own environment variables, which
+	 * {@link #getenv(String)} gives over the process's environment
+	 */
+	public Context(String requestId, long deadlineMs, String functionId, String functionVersionId,
+			String functionFolderId, String logGroupName, int memoryLimitInMB, IamToken token, Executor executor,
+			Map<String, String> environment) {
 		this.requestId = requestId;
 		this.deadlineMs = deadlineMs;
 		this.functionId = functionId;
@@ -95,6 +122,7 @@ public final class Context {
 		this.memoryLimitInMB = memoryLimitInMB;
 		this.token = token;
 		this.executor = executor;
+		this.environment = environment;
 	}
 
 	/** @return the folder of the function, as the cloud's newest contexts give it */
@@ -203,6 +231,31 @@ public final class Context {
 	 */
 	public Executor getExecutor() {
 		return this.executor;
+	}
+
+	/**
+	 * Returns an environment variable as the function sees it: its own, from
+	 * {@code function-runtime.functions[<entry point>].environment}, else the process's.
+	 * Read variables here rather than from {@link System#getenv(String)}: one process
+	 * serves several functions, where the cloud gives each function version its own
+	 * environment.
+	 * @param name the variable's name
+	 * @return its value, or {@code null} when it is not set
+	 */
+	public String getenv(String name) {
+		String own = this.environment.get(name);
+		return (own != null) ? own : System.getenv(name);
+	}
+
+	/**
+	 * Returns the function's environment: the process's variables with the function's own
+	 * over them, as {@link #getenv(String)} reads them one by one.
+	 * @return an unmodifiable map of every variable
+	 */
+	public Map<String, String> getEnvironment() {
+		Map<String, String> environment = new HashMap<>(System.getenv());
+		environment.putAll(this.environment);
+		return Collections.unmodifiableMap(environment);
 	}
 
 	@Override

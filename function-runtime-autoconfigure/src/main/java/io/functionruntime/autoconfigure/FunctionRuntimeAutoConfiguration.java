@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
@@ -64,6 +65,7 @@ import org.springframework.boot.webmvc.autoconfigure.WebMvcAutoConfiguration;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.Environment;
 import org.springframework.util.unit.DataSize;
 import org.springframework.web.filter.FormContentFilter;
@@ -96,15 +98,19 @@ public final class FunctionRuntimeAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	FunctionRegistry functionRegistry(FunctionHandlerDiscoverer discoverer, FunctionRuntimeProperties properties,
-			ConfigurableListableBeanFactory beanFactory, ObjectProvider<JsonMapper> jsonMapper) {
+			ConfigurableListableBeanFactory beanFactory, ObjectProvider<JsonMapper> jsonMapper,
+			ConfigurableEnvironment environment) {
 		List<HandlerCandidate> candidates = new ArrayList<>(discoverer.findHandlers());
 		candidates.addAll(new CloudModelDiscoverer(beanFactory).findHandlers());
 		if (properties.isLiftTimeouts()) {
 			logger.warn("Function timeouts are lifted (function-runtime.lift-timeouts=true): a call runs until it "
 					+ "ends, never answered 504. For debugging only.");
 		}
-		return new FunctionRegistry(candidates, new PropertiesFunctionSettingsSource(properties), beanFactory,
-				jsonMapper.getIfAvailable(JsonMapper::shared));
+		Map<String, FunctionRuntimeProperties.Function> functions = new FunctionSettingsKeys(environment,
+				candidates.stream().map(HandlerCandidate::entryPoint).toList())
+			.bind(properties.getFunctions());
+		return new FunctionRegistry(candidates, new PropertiesFunctionSettingsSource(properties, functions),
+				beanFactory, jsonMapper.getIfAvailable(JsonMapper::shared));
 	}
 
 	/**

@@ -83,7 +83,9 @@ public class FunctionRuntimeProperties {
 
 	/**
 	 * Settings per function, keyed by entry point. In YAML, write the key in brackets so
-	 * that its dot is kept: "[main.handler]".
+	 * that its dot is kept: "[main.handler]"; as an environment variable,
+	 * FUNCTION_RUNTIME_FUNCTIONS_MAIN_HANDLER_TIMEOUT. A key that names no function or
+	 * setting stops startup.
 	 */
 	private final Map<String, Function> functions = new LinkedHashMap<>();
 
@@ -263,6 +265,13 @@ public class FunctionRuntimeProperties {
 		 */
 		private Integer requestsLimit;
 
+		/**
+		 * Environment variables of the function, read from its Context over the process's
+		 * own, as the cloud gives each function version its own environment. A function's
+		 * variables add to those of the defaults, replacing one of the same name.
+		 */
+		private Map<String, String> environment = new LinkedHashMap<>();
+
 		static InstanceLimits defaults() {
 			InstanceLimits defaults = new InstanceLimits();
 			defaults.setTimeout(Duration.ofSeconds(3));
@@ -319,6 +328,14 @@ public class FunctionRuntimeProperties {
 
 		public void setRequestsLimit(Integer requestsLimit) {
 			this.requestsLimit = requestsLimit;
+		}
+
+		public Map<String, String> getEnvironment() {
+			return this.environment;
+		}
+
+		public void setEnvironment(Map<String, String> environment) {
+			this.environment = environment;
 		}
 
 	}

@@ -4,6 +4,9 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Set;
 
 import io.functionruntime.autoconfigure.FunctionRuntimeProperties.Function;
@@ -30,10 +33,26 @@ class PropertiesFunctionSettingsSource implements FunctionSettingsSource {
 	/** The timeout of every function while timeouts are lifted for debugging: a day. */
 	static final Duration LIFTED_TIMEOUT = Duration.ofDays(1);
 
+	/** Variables the cloud's runtime sets, which a function version cannot set. */
+	private static final Set<String> RESERVED_VARIABLES = Set.of("_HANDLER", "AWS_LAMBDA_RUNTIME_API",
+			"LAMBDA_RUNTIME_DIR", "LAMBDA_TASK_ROOT", "PATH", "LD_LIBRARY_PATH");
+
+	/** The cloud's limit of a version's environment, names and values together. */
+	private static final int MAX_ENVIRONMENT_BYTES = 4096;
+
 	private final FunctionRuntimeProperties properties;
 
-	PropertiesFunctionSettingsSource(FunctionRuntimeProperties properties) {
+	private final Map<String, Function> functions;
+
+	/**
+	 * Creates a source of the given properties.
+	 * @param properties the properties
+	 * @param functions each function's own settings, keyed by entry point: the properties'
+	 * {@code functions}, with those set through environment variables bound in
+	 */
+	PropertiesFunctionSettingsSource(FunctionRuntimeProperties properties, Map<String, Function> functions) {
 		this.properties = properties;
+		this.functions = functions;
 	}
 
 	/** The function's own value where it has one, else the default's. */
@@ -44,9 +63,9 @@ class PropertiesFunctionSettingsSource implements FunctionSettingsSource {
 	@Override
 	public FunctionSettings settingsFor(EntryPoint entryPoint) {
 		String name = entryPoint.toString();
-		Function own = this.properties.getFunctions().getOrDefault(name, new Function());
+		Function own = this.functions.getOrDefault(name, new Function());
 		InstanceLimits defaults = this.properties.getDefaults();
-		String prefix = (own == this.properties.getFunctions().get(name)) ? "function-runtime.functions[" + name + "]."
+		String prefix = (own == this.functions.get(name)) ? "function-runtime.functions[" + name + "]."
 				: "function-runtime.defaults.";
 		Duration timeout = either(own.getTimeout(), defaults.getTimeout());
 		int concurrency = either(own.getConcurrency(), defaults.getConcurrency());
@@ -74,7 +93,35 @@ class PropertiesFunctionSettingsSource implements FunctionSettingsSource {
 				instancesLimit, provisioned,
 				(requestsLimit != null) ? requestsLimit : 10 * instancesLimit * concurrency,
 				own.isPublic() ? FunctionAccess.PUBLIC : new FunctionAccess(false, Set.copyOf(own.getInvokers())),
-				orGenerated(own.getFolderId(), "b1g", "folder"), own.isServiceAccount());
+				orGenerated(own.getFolderId(), "b1g", "folder"), own.isServiceAccount(),
+				environment(name, own, defaults));
+	}
+
+	/**
+	 * The function's variables over the defaults', and {@code _HANDLER}, which the cloud sets
+	 * to the entry point.
+	 */
+	private static Map<String, String> environment(String name, Function own, InstanceLimits defaults) {
+		Map<String, String> environment = new LinkedHashMap<>(defaults.getEnvironment());
+		environment.putAll(own.getEnvironment());
+		int bytes = 0;
+		for (Map.Entry<String, String> variable : environment.entrySet()) {
+			String property = (own.getEnvironment().containsKey(variable.getKey())
+					? "function-runtime.functions[" + name + "]" : "function-runtime.defaults") + ".environment."
+					+ variable.getKey();
+			check(!RESERVED_VARIABLES.contains(variable.getKey()), name, property,
+					"is a variable that the cloud's runtime sets itself, as it does "
+							+ RESERVED_VARIABLES.stream().sorted().toList());
+			bytes += utf8Length(variable.getKey()) + utf8Length(variable.getValue());
+		}
+		check(bytes <= MAX_ENVIRONMENT_BYTES, name, "function-runtime.functions[" + name + "].environment",
+				"with the defaults' variables takes " + bytes + " bytes, names included, more than the cloud's 4 KB");
+		environment.put("_HANDLER", name);
+		return Collections.unmodifiableMap(environment);
+	}
+
+	private static int utf8Length(String text) {
+		return (text != null) ? text.getBytes(StandardCharsets.UTF_8).length : 0;
 	}
 
 	private static void check(boolean valid, String function, String property, String problem) {
@@ -106,7 +153,7 @@ class PropertiesFunctionSettingsSource implements FunctionSettingsSource {
 
 	@Override
 	public Set<String> configuredEntryPoints() {
-		return this.properties.getFunctions().keySet();
+		return this.functions.keySet();
 	}
 
 	@Override

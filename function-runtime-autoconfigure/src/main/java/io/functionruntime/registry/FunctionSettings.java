@@ -1,6 +1,7 @@
 package io.functionruntime.registry;
 
 import java.time.Duration;
+import java.util.Map;
 
 /**
  * The resolved settings of one function: its identity as the context reports it, and how
@@ -20,8 +21,10 @@ import java.time.Duration;
  * @param folderId the folder of the function, {@code function_folder_id} in the context
  * @param serviceAccount whether the function has a service account, so that its context
  * carries the IAM token
+ * @param environment the function's own environment variables, which its context gives
+ * over the process's environment
  */
 public record FunctionSettings(String id, String name, String versionId, String logGroupId, int memoryLimitMb,
 		Duration timeout, int concurrency, int instancesLimit, int provisionedInstances, int requestsLimit,
-		FunctionAccess access, String folderId, boolean serviceAccount) {
+		FunctionAccess access, String folderId, boolean serviceAccount, Map<String, String> environment) {
 }

@@ -214,19 +214,6 @@ class StartupFailureTests {
 	}
 
 	@Test
-	void settingsForAFunctionThatDoesNotExistStopStartup() {
-		this.runner.withBean("mainHandler", MainHandler.class)
-			.withPropertyValues("function-runtime.functions[nope.handler].timeout=1s")
-			.run((context) -> {
-				FunctionDefinitionException failure = startupFailure(context);
-				assertThat(failure).hasMessage("function-runtime.functions[nope.handler] configures a function that "
-						+ "does not exist; the handlers are [main.handler].");
-				assertThat(failure.getAction()).isEqualTo("Correct the entry point in the configuration, or add a "
-						+ "@FunctionHandler(\"nope.handler\") bean.");
-			});
-	}
-
-	@Test
 	void defaultFunctionNamingNoFunctionStopsStartup() {
 		this.runner.withBean("mainHandler", MainHandler.class)
 			.withPropertyValues("function-runtime.default-function=nope.handler")

@@ -80,6 +80,11 @@ class TestFunctions {
 	}
 
 	@Bean
+	EnvironmentReaders environmentReaders() {
+		return new EnvironmentReaders();
+	}
+
+	@Bean
 	@FunctionHandler("typed.handler")
 	Handler<HttpEvent, HttpResponse> typed() {
 		return (event, context) -> HttpResponse.of(201, Map.of("Content-Type", "text/plain"),
@@ -91,6 +96,29 @@ class TestFunctions {
 	Handler<HttpEvent, JsonNode> respond(JsonMapper jsonMapper) {
 		return (event, context) -> jsonMapper.readTree(event.isBase64Encoded()
 				? new String(Base64.getDecoder().decode(event.body()), StandardCharsets.UTF_8) : event.body());
+	}
+
+	/**
+	 * Two functions that answer with the environment variable the query names, as each
+	 * sees it: by {@code getenv} and from {@code getEnvironment()}.
+	 */
+	static class EnvironmentReaders {
+
+		@FunctionHandler("env.first")
+		Map<String, Object> first(HttpEvent event, Context context) {
+			return read(event, context);
+		}
+
+		@FunctionHandler("env.second")
+		Map<String, Object> second(HttpEvent event, Context context) {
+			return read(event, context);
+		}
+
+		private static Map<String, Object> read(HttpEvent event, Context context) {
+			String name = event.queryStringParameters().get("name");
+			return Map.of("statusCode", 200, "body", context.getenv(name) + "|" + context.getEnvironment().get(name));
+		}
+
 	}
 
 	/** Returns what it was called with as the body, in each event shape. */

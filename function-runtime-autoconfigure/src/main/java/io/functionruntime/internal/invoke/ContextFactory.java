@@ -37,7 +37,7 @@ public class ContextFactory {
 		return new Context(requestId, deadlineMs, settings.id(), settings.versionId(), settings.folderId(),
 				settings.logGroupId(), settings.memoryLimitMb(),
 				settings.serviceAccount() ? this.tokenProvider.currentToken() : null,
-				(task) -> this.workers.execute(InvocationMdc.wrap(task, requestId, name)));
+				(task) -> this.workers.execute(InvocationMdc.wrap(task, requestId, name)), settings.environment());
 	}
 
 }
