@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.function.Function;
 
 import io.functionruntime.internal.registry.CloudModelDiscoverer;
+import io.functionruntime.internal.registry.DefinitionProblems;
 import io.functionruntime.internal.servlet.ApplicationServlet;
 import io.functionruntime.registry.FunctionDefinitionException;
 import jakarta.servlet.http.HttpServlet;
@@ -30,7 +31,8 @@ import org.springframework.web.servlet.DispatcherServlet;
  * bean becomes a prototype bean made with its public no-arg constructor, one object per
  * instance; {@code function-runtime.spring-boot-function} adds the function that hands
  * events to the application's {@code DispatcherServlet}. Registered before any bean is
- * created, so it reads the {@link Environment} itself.
+ * created, so it reads the {@link Environment} itself. Every class that cannot be served
+ * is reported in one failure.
  */
 class CloudModelRegistrar implements BeanDefinitionRegistryPostProcessor, EnvironmentAware, BeanClassLoaderAware {
 
@@ -59,11 +61,13 @@ class CloudModelRegistrar implements BeanDefinitionRegistryPostProcessor, Enviro
 	@Override
 	public void postProcessBeanDefinitionRegistry(BeanDefinitionRegistry registry) {
 		Binder binder = Binder.get(this.environment);
+		DefinitionProblems problems = new DefinitionProblems();
 		for (String name : binder.bind("function-runtime.classes", String[].class).orElse(new String[0])) {
 			if (StringUtils.hasText(name)) {
-				registerClass(registry, name.trim());
+				problems.check(() -> registerClass(registry, name.trim()));
 			}
 		}
+		problems.throwIfAny();
 		String springBootFunction = binder.bind("function-runtime.spring-boot-function", String.class).orElse(null);
 		if (StringUtils.hasText(springBootFunction)) {
 			registerSpringBootFunction(registry, springBootFunction.trim());

@@ -1,5 +1,11 @@
 package io.functionruntime.autoconfigure;
 
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.functionruntime.internal.knative.ContainerEnvironment;
+import io.functionruntime.internal.knative.ContainerEnvironment.SecretKey;
 import io.functionruntime.internal.knative.KnativeManifest;
 import io.functionruntime.internal.knative.KnativeManifestRunner;
 import io.functionruntime.internal.registry.FunctionRegistry;
@@ -40,7 +46,25 @@ public final class KnativeManifestAutoConfiguration {
 		String image = StringUtils.hasText(properties.getImage()) ? properties.getImage()
 				: "dev.local/" + serviceName + ":latest";
 		return new KnativeManifest(serviceName, image, properties.getNamespace(),
-				healthPath(environment, resourceLoader.getClassLoader()));
+				healthPath(environment, resourceLoader.getClassLoader()), containerEnvironment(properties));
+	}
+
+	/**
+	 * Reads the containers' own environment; a Secret key without its Secret or key stops
+	 * the manifest, naming the property.
+	 */
+	private static ContainerEnvironment containerEnvironment(KnativeProperties properties) {
+		Map<String, SecretKey> secretKeys = new LinkedHashMap<>();
+		properties.getSecretKeys().forEach((name, ref) -> {
+			if (!StringUtils.hasText(ref.getSecret()) || !StringUtils.hasText(ref.getKey())) {
+				throw new IllegalStateException("function-runtime.knative.secret-keys[" + name
+						+ "] needs both a secret and a key; set function-runtime.knative.secret-keys[" + name
+						+ "].secret and .key");
+			}
+			secretKeys.put(name, new SecretKey(ref.getSecret(), ref.getKey()));
+		});
+		return new ContainerEnvironment(new LinkedHashMap<>(properties.getEnvironment()), secretKeys,
+				List.copyOf(properties.getSecrets()));
 	}
 
 	/**

@@ -1,5 +1,10 @@
 package io.functionruntime.autoconfigure;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
@@ -27,6 +32,23 @@ public class KnativeProperties {
 	 */
 	private String namespace;
 
+	/**
+	 * Environment variables of every Service's container, by name.
+	 */
+	private final Map<String, String> environment = new LinkedHashMap<>();
+
+	/**
+	 * Environment variables of every Service's container, by name, each read from one key
+	 * of a Kubernetes Secret.
+	 */
+	private final Map<String, SecretKey> secretKeys = new LinkedHashMap<>();
+
+	/**
+	 * Kubernetes Secrets whose every key becomes an environment variable of every
+	 * Service's container.
+	 */
+	private List<String> secrets = new ArrayList<>();
+
 	public String getServiceName() {
 		return this.serviceName;
 	}
@@ -49,6 +71,55 @@ public class KnativeProperties {
 
 	public void setNamespace(String namespace) {
 		this.namespace = namespace;
+	}
+
+	public Map<String, String> getEnvironment() {
+		return this.environment;
+	}
+
+	public Map<String, SecretKey> getSecretKeys() {
+		return this.secretKeys;
+	}
+
+	public List<String> getSecrets() {
+		return this.secrets;
+	}
+
+	public void setSecrets(List<String> secrets) {
+		this.secrets = secrets;
+	}
+
+	/**
+	 * One key of a Kubernetes Secret.
+	 */
+	public static class SecretKey {
+
+		/**
+		 * Name of the Secret.
+		 */
+		private String secret;
+
+		/**
+		 * Key in the Secret.
+		 */
+		private String key;
+
+		public String getSecret() {
+			return this.secret;
+		}
+
+		public void setSecret(String secret) {
+			this.secret = secret;
+		}
+
+		public String getKey() {
+			return this.key;
+		}
+
+		public void setKey(String key) {
+			this.key = key;
+		}
+
 	}
 
 }

@@ -109,6 +109,53 @@ class KnativeManifestAutoConfigurationTests {
 	}
 
 	@Test
+	void memoryLimitIsTheContainersMemoryRequestAndLimit() {
+		this.runner.withPropertyValues(PRINT, MAIN + "memory-limit=512MB")
+			.run((context) -> assertThat(at(container(services(context).get(0)), "resources"))
+				.isEqualTo(Map.of("requests", Map.of("memory", "512Mi"), "limits", Map.of("memory", "512Mi"))));
+	}
+
+	@Test
+	void defaultMemoryLimitIsTheContainersMemoryWithoutACpuLimit() {
+		this.runner.withPropertyValues(PRINT)
+			.run((context) -> assertThat(at(container(services(context).get(0)), "resources"))
+				.isEqualTo(Map.of("requests", Map.of("memory", "128Mi"), "limits", Map.of("memory", "128Mi"))));
+	}
+
+	@Test
+	void environmentAndSecretsReachEveryContainer() {
+		this.runner.withBean("otherHandler", FunctionRuntimeAutoConfigurationTests.OtherHandler.class)
+			.withPropertyValues(PRINT, "function-runtime.knative.environment[DB_URL]=jdbc:postgresql://db/shop",
+					"function-runtime.knative.environment[TZ]=UTC",
+					"function-runtime.knative.secret-keys[DB_PASSWORD].secret=shop-db",
+					"function-runtime.knative.secret-keys[DB_PASSWORD].key=password",
+					"function-runtime.knative.secrets=shop-api-keys,shop-tls")
+			.run((context) -> {
+				List<Map<String, Object>> services = services(context);
+				assertThat(services).hasSize(2);
+				Map<String, Object> other = container(services.get(1));
+				assertThat(other.get("env")).isEqualTo(List.of(
+						Map.of("name", "FUNCTION_RUNTIME_DEFAULT_FUNCTION", "value", "other.handler"),
+						Map.of("name", "DB_URL", "value", "jdbc:postgresql://db/shop"),
+						Map.of("name", "TZ", "value", "UTC"), Map.of("name", "DB_PASSWORD", "valueFrom",
+								Map.of("secretKeyRef", Map.of("name", "shop-db", "key", "password")))));
+				assertThat(other.get("envFrom")).isEqualTo(List.of(Map.of("secretRef", Map.of("name", "shop-api-keys")),
+						Map.of("secretRef", Map.of("name", "shop-tls"))));
+				assertThat(container(services.get(0)).get("envFrom")).isEqualTo(other.get("envFrom"));
+			});
+	}
+
+	@Test
+	void secretKeyWithoutItsKeyStopsWithTheProperty() {
+		this.runner
+			.withPropertyValues(PRINT, "function-runtime.knative.secret-keys[DB_PASSWORD].secret=shop-db")
+			.run((context) -> assertThat(context).getFailure()
+				.rootCause()
+				.hasMessage("function-runtime.knative.secret-keys[DB_PASSWORD] needs both a secret and a key; set "
+						+ "function-runtime.knative.secret-keys[DB_PASSWORD].secret and .key"));
+	}
+
+	@Test
 	void probesFollowTheContextPathAndTheManagementBasePath() {
 		this.runner
 			.withPropertyValues(PRINT, "server.servlet.context-path=/app", "management.endpoints.web.base-path=/manage")

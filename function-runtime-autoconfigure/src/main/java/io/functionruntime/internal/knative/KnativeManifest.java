@@ -23,7 +23,9 @@ import org.yaml.snakeyaml.Yaml;
  * {@code <service name>-<entry point>}, that serves it at {@code /}; an application with
  * one function gets one Service with the plain name. {@code timeoutSeconds} is the
  * function's timeout rounded up to whole seconds plus one, so that the runtime's own 504
- * answers before Knative cuts the request.
+ * answers before Knative cuts the request. The function's memory limit is the container's
+ * memory request and limit, as the cloud gives a function that much memory and no more;
+ * the CPU is left to the cluster.
  */
 public final class KnativeManifest {
 
@@ -37,6 +39,8 @@ public final class KnativeManifest {
 
 	private final String healthPath;
 
+	private final ContainerEnvironment environment;
+
 	/**
 	 * Describes where and how the Services run.
 	 * @param serviceName the Service name, or the prefix of one per function
@@ -44,12 +48,15 @@ public final class KnativeManifest {
 	 * @param namespace the namespace, or {@code null} for kubectl's current one
 	 * @param healthPath the path of Actuator's health endpoint for the liveness and
 	 * readiness probes, or {@code null} for no probes
+	 * @param environment the application's own environment of every container
 	 */
-	public KnativeManifest(String serviceName, String image, String namespace, String healthPath) {
+	public KnativeManifest(String serviceName, String image, String namespace, String healthPath,
+			ContainerEnvironment environment) {
 		this.serviceName = serviceName;
 		this.image = image;
 		this.namespace = namespace;
 		this.healthPath = healthPath;
+		this.environment = environment;
 	}
 
 	/**
@@ -80,8 +87,15 @@ public final class KnativeManifest {
 	private Map<String, Object> service(String name, FunctionDefinition function, boolean single) {
 		FunctionSettings settings = function.settings();
 		Map<String, Object> container = map("image", this.image, "ports", List.of(map("containerPort", 8080)));
-		if (!single) {
-			container.put("env", List.of(map("name", "FUNCTION_RUNTIME_DEFAULT_FUNCTION", "value", function.entryPoint())));
+		String memory = settings.memoryLimitMb() + "Mi";
+		container.put("resources", map("requests", map("memory", memory), "limits", map("memory", memory)));
+		List<Map<String, Object>> env = env(single ? null : function.entryPoint());
+		if (!env.isEmpty()) {
+			container.put("env", env);
+		}
+		if (!this.environment.secrets().isEmpty()) {
+			container.put("envFrom",
+					this.environment.secrets().stream().map((secret) -> map("secretRef", map("name", secret))).toList());
 		}
 		if (this.healthPath != null) {
 			container.put("livenessProbe", map("httpGet", map("path", this.healthPath + "/liveness")));
@@ -99,6 +113,22 @@ public final class KnativeManifest {
 						(settings.timeout().toMillis() + 999) / 1000 + 1, "containers", List.of(container)));
 		return map("apiVersion", "serving.knative.dev/v1", "kind", "Service", "metadata", metadata, "spec",
 				map("template", template));
+	}
+
+	/**
+	 * Lists the container's variables: the function a Service serves when there are
+	 * several, then the application's values, then its Secret keys.
+	 */
+	private List<Map<String, Object>> env(String defaultFunction) {
+		List<Map<String, Object>> env = new ArrayList<>();
+		if (defaultFunction != null) {
+			env.add(map("name", "FUNCTION_RUNTIME_DEFAULT_FUNCTION", "value", defaultFunction));
+		}
+		this.environment.values().forEach((name, value) -> env.add(map("name", name, "value", value)));
+		this.environment.secretKeys()
+			.forEach((name, ref) -> env.add(map("name", name, "valueFrom",
+					map("secretKeyRef", map("name", ref.secret(), "key", ref.key())))));
+		return env;
 	}
 
 	/** A map that keeps its keys in the order given, so that the YAML reads as written. */

@@ -1,11 +1,15 @@
 package io.functionruntime.internal.registry;
 
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
@@ -44,22 +48,47 @@ public class FunctionRegistry {
 
 	private final FunctionDefinition defaultFunction;
 
+	/**
+	 * Validates every function. Each problem found is kept and startup fails once, listing
+	 * them all, so that fixing one does not merely reveal the next.
+	 * @param candidates the handlers found
+	 * @param settingsSource the functions' settings
+	 * @param beanFactory the factory of the handler beans
+	 * @param jsonMapper the mapper of events and results
+	 * @throws FunctionDefinitionException listing every problem found
+	 */
 	public FunctionRegistry(List<HandlerCandidate> candidates, FunctionSettingsSource settingsSource,
 			ConfigurableListableBeanFactory beanFactory, JsonMapper jsonMapper) {
 		HandlerShapes shapes = new HandlerShapes(jsonMapper);
+		DefinitionProblems problems = new DefinitionProblems();
+		Set<String> declared = new LinkedHashSet<>();
+		Set<String> names = new HashSet<>();
 		Map<String, FunctionDefinition> functions = new LinkedHashMap<>();
-		for (HandlerCandidate candidate : checkUnique(candidates)) {
-			EntryPoint entryPoint = parse(candidate);
-			FunctionSettings settings = settingsSource.settingsFor(entryPoint);
+		for (HandlerCandidate candidate : unique(candidates, problems)) {
+			EntryPoint entryPoint = problems.attempt(() -> parse(candidate));
+			if (entryPoint == null) {
+				continue;
+			}
+			declared.add(entryPoint.toString());
+			FunctionSettings settings = problems.attempt(() -> settingsSource.settingsFor(entryPoint));
+			names.add(entryPoint.toString());
+			if (settings != null) {
+				names.add(settings.id());
+			}
 			boolean singleton = beanFactory.isSingleton(candidate.beanName());
-			checkInstances(candidate, entryPoint, settings, singleton);
-			functions.put(entryPoint.toString(), new FunctionDefinition(entryPoint.toString(), candidate.beanName(), singleton,
-					adapter(shapes, candidate, entryPoint, () -> beanFactory.getBean(ServletContext.class)), settings));
+			HandlerAdapter adapter = problems
+				.attempt(() -> adapter(shapes, candidate, entryPoint, () -> beanFactory.getBean(ServletContext.class)));
+			if (settings != null && problems.check(() -> checkInstances(candidate, entryPoint, settings, singleton))
+					&& adapter != null) {
+				functions.put(entryPoint.toString(),
+						new FunctionDefinition(entryPoint.toString(), candidate.beanName(), singleton, adapter, settings));
+			}
 		}
-		checkConfiguredFunctionsExist(settingsSource, functions);
+		checkConfiguredFunctionsExist(settingsSource, declared, problems);
 		this.functions = Collections.unmodifiableMap(functions);
-		this.routes = routes(functions.values());
-		this.defaultFunction = defaultFunction(settingsSource.defaultFunction());
+		this.routes = routes(functions.values(), problems);
+		this.defaultFunction = defaultFunction(settingsSource.defaultFunction(), declared, names, problems);
+		problems.throwIfAny();
 		if (logger.isInfoEnabled()) {
 			this.functions.values().forEach((function) -> logger.info(describe(function)));
 		}
@@ -79,18 +108,24 @@ public class FunctionRegistry {
 				+ settings.concurrency() + ", handler " + function.adapter().description();
 	}
 
-	private static Collection<HandlerCandidate> checkUnique(List<HandlerCandidate> candidates) {
+	/**
+	 * Keeps the first candidate of each entry point; a second one is a problem.
+	 */
+	private static Collection<HandlerCandidate> unique(List<HandlerCandidate> candidates,
+			DefinitionProblems problems) {
 		Map<String, List<HandlerCandidate>> byEntryPoint = candidates.stream()
 			.collect(Collectors.groupingBy(HandlerCandidate::entryPoint, LinkedHashMap::new, Collectors.toList()));
+		List<HandlerCandidate> unique = new ArrayList<>();
 		for (Map.Entry<String, List<HandlerCandidate>> entry : byEntryPoint.entrySet()) {
+			unique.add(entry.getValue().get(0));
 			if (entry.getValue().size() > 1) {
-				throw new FunctionDefinitionException(
+				problems.add(new FunctionDefinitionException(
 						"Entry point '" + entry.getKey() + "' is declared more than once, by "
 								+ entry.getValue().stream().map(HandlerCandidate::describe).collect(Collectors.joining(" and ")),
-						"Give each @FunctionHandler its own entry point, or remove one of the beans.");
+						"Give each @FunctionHandler its own entry point, or remove one of the beans."));
 			}
 		}
-		return candidates;
+		return unique;
 	}
 
 	private static EntryPoint parse(HandlerCandidate candidate) {
@@ -139,20 +174,21 @@ public class FunctionRegistry {
 		}
 	}
 
-	private static void checkConfiguredFunctionsExist(FunctionSettingsSource settingsSource,
-			Map<String, FunctionDefinition> functions) {
+	private static void checkConfiguredFunctionsExist(FunctionSettingsSource settingsSource, Set<String> declared,
+			DefinitionProblems problems) {
 		for (String configured : settingsSource.configuredEntryPoints()) {
-			if (!functions.containsKey(configured)) {
-				throw new FunctionDefinitionException(
+			if (!declared.contains(configured)) {
+				problems.add(new FunctionDefinitionException(
 						"function-runtime.functions[" + configured + "] configures a function that does not exist; "
-								+ "the handlers are " + functions.keySet() + ".",
+								+ "the handlers are " + declared + ".",
 						"Correct the entry point in the configuration, or add a @FunctionHandler(\"" + configured
-								+ "\") bean.");
+								+ "\") bean."));
 			}
 		}
 	}
 
-	private static Map<String, FunctionDefinition> routes(Collection<FunctionDefinition> functions) {
+	private static Map<String, FunctionDefinition> routes(Collection<FunctionDefinition> functions,
+			DefinitionProblems problems) {
 		Map<String, FunctionDefinition> routes = new HashMap<>();
 		for (FunctionDefinition function : functions) {
 			routes.put(function.entryPoint(), function);
@@ -160,24 +196,29 @@ public class FunctionRegistry {
 		for (FunctionDefinition function : functions) {
 			FunctionDefinition taken = routes.putIfAbsent(function.settings().id(), function);
 			if (taken != null) {
-				throw new FunctionDefinitionException("Function id '" + function.settings().id() + "' of '"
+				problems.add(new FunctionDefinitionException("Function id '" + function.settings().id() + "' of '"
 						+ function.entryPoint() + "' is already the route of '" + taken.entryPoint() + "'.",
-						"Give function-runtime.functions[" + function.entryPoint() + "].id a value of its own.");
+						"Give function-runtime.functions[" + function.entryPoint() + "].id a value of its own."));
 			}
 		}
 		return Collections.unmodifiableMap(routes);
 	}
 
-	private FunctionDefinition defaultFunction(String configured) {
+	/**
+	 * Finds the function served at {@code /}. A configured default that names a function
+	 * with problems of its own, by entry point or id, is no further problem.
+	 */
+	private FunctionDefinition defaultFunction(String configured, Set<String> declared, Set<String> names,
+			DefinitionProblems problems) {
 		if (configured == null || configured.isEmpty()) {
 			return (this.functions.size() == 1) ? this.functions.values().iterator().next() : null;
 		}
 		FunctionDefinition function = this.routes.get(configured);
-		if (function == null) {
-			throw new FunctionDefinitionException(
+		if (function == null && !names.contains(configured)) {
+			problems.add(new FunctionDefinitionException(
 					"function-runtime.default-function is '" + configured + "', which is no function's entry point "
-							+ "or id; the handlers are " + this.functions.keySet() + ".",
-					"Set function-runtime.default-function to one of " + this.functions.keySet() + ".");
+							+ "or id; the handlers are " + declared + ".",
+					"Set function-runtime.default-function to one of " + declared + "."));
 		}
 		return function;
 	}
