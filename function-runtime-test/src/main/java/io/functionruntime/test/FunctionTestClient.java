@@ -1,6 +1,7 @@
 package io.functionruntime.test;
 
 import io.functionruntime.internal.web.FunctionController;
+import io.functionruntime.invoke.InvocationResult;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -24,9 +25,12 @@ public final class FunctionTestClient {
 
 	private final JsonMapper jsonMapper;
 
-	FunctionTestClient(Transport transport, JsonMapper jsonMapper) {
+	private final RuntimeControls controls;
+
+	FunctionTestClient(Transport transport, JsonMapper jsonMapper, RuntimeControls controls) {
 		this.transport = transport;
 		this.jsonMapper = jsonMapper;
+		this.controls = controls;
 	}
 
 	/**
@@ -37,7 +41,8 @@ public final class FunctionTestClient {
 	 */
 	public static FunctionTestClient forPort(int port) {
 		JsonMapper jsonMapper = JsonMapper.shared();
-		return new FunctionTestClient(new ServerTransport(() -> "http://127.0.0.1:" + port, jsonMapper), jsonMapper);
+		return new FunctionTestClient(new ServerTransport(() -> "http://127.0.0.1:" + port, jsonMapper), jsonMapper,
+				null);
 	}
 
 	/**
@@ -47,7 +52,7 @@ public final class FunctionTestClient {
 	 */
 	public static FunctionTestClient inProcess(FunctionController controller) {
 		JsonMapper jsonMapper = JsonMapper.shared();
-		return new FunctionTestClient(new InProcessTransport(controller, jsonMapper), jsonMapper);
+		return new FunctionTestClient(new InProcessTransport(controller, jsonMapper), jsonMapper, null);
 	}
 
 	/**
@@ -58,6 +63,43 @@ public final class FunctionTestClient {
 	 */
 	public FunctionCall call(String route) {
 		return new FunctionCall(route, this.transport, this.jsonMapper);
+	}
+
+	/**
+	 * Fires a configured timer trigger now, enabled or not, as its schedule would, and
+	 * waits until its call has ended; a failed call is not retried. Configure the timer
+	 * with {@code enabled=false} to fire it only from tests.
+	 * @param trigger the timer's name under {@code function-runtime.triggers.timers}, or its
+	 * trigger id
+	 * @return how the call ended: {@code InvocationResult.Success} with the handler's
+	 * result, or {@code Failure}, {@code TimedOut}, {@code Throttled}
+	 * @throws IllegalArgumentException when no timer has that name or id
+	 * @throws IllegalStateException when the client was not injected
+	 */
+	public InvocationResult fireTimer(String trigger) {
+		return controls("fire a timer").fireTimer(trigger);
+	}
+
+	/**
+	 * Retires every instance of a function, as a new deployment would, so that its next
+	 * call gets a new handler object: what a test does when the state that earlier tests
+	 * left in the handler's fields, in an application context they share, must not reach
+	 * it. Provisioned instances are created again at once.
+	 * @param route the entry point, the function id, or {@code ""} for the default function
+	 * @throws IllegalArgumentException when no function has that route
+	 * @throws IllegalStateException when the handler is a singleton bean, whose fields no
+	 * reset can clear, or when the client was not injected
+	 */
+	public void resetInstances(String route) {
+		controls("reset instances").resetInstances(route);
+	}
+
+	private RuntimeControls controls(String action) {
+		if (this.controls == null) {
+			throw new IllegalStateException("A client made by forPort or inProcess cannot " + action + ": it needs "
+					+ "the application context. Get the client injected with @AutoConfigureFunctionTestClient.");
+		}
+		return this.controls;
 	}
 
 	@Override

@@ -1,6 +1,9 @@
 package io.functionruntime.test;
 
 import io.functionruntime.autoconfigure.FunctionRuntimeAutoConfiguration;
+import io.functionruntime.internal.invoke.FunctionInvoker;
+import io.functionruntime.internal.registry.FunctionRegistry;
+import io.functionruntime.internal.trigger.TimerTriggerScheduler;
 import io.functionruntime.internal.web.FunctionController;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -24,12 +27,13 @@ public final class FunctionTestClientAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	FunctionTestClient functionTestClient(ApplicationContext applicationContext, FunctionController controller,
-			ObjectProvider<JsonMapper> jsonMapper) {
+			ObjectProvider<JsonMapper> jsonMapper, FunctionRegistry registry, FunctionInvoker invoker,
+			ObjectProvider<TimerTriggerScheduler> timers) {
 		JsonMapper mapper = jsonMapper.getIfAvailable(JsonMapper::shared);
 		LocalTestWebServer server = LocalTestWebServer.get(applicationContext);
 		Transport transport = (server != null) ? new ServerTransport(server::uri, mapper)
 				: new InProcessTransport(controller, mapper);
-		return new FunctionTestClient(transport, mapper);
+		return new FunctionTestClient(transport, mapper, new RuntimeControls(registry, invoker, timers));
 	}
 
 }

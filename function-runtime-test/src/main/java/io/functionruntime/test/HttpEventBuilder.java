@@ -1,12 +1,14 @@
 package io.functionruntime.test;
 
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 import io.functionruntime.HttpEvent;
 import io.functionruntime.internal.web.HttpEventMapper;
 import io.functionruntime.internal.web.QueryString;
-import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -23,10 +25,13 @@ public final class HttpEventBuilder extends AbstractRequestBuilder<HttpEventBuil
 
 	private static final HttpEventMapper MAPPER = new HttpEventMapper();
 
-	private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {
-	};
-
 	private String requestId = UUID.randomUUID().toString();
+
+	private Instant time;
+
+	private String path = "";
+
+	private final Map<String, String> pathParams = new LinkedHashMap<>();
 
 	private HttpEventBuilder() {
 		super(JsonMapper.shared());
@@ -62,17 +67,73 @@ public final class HttpEventBuilder extends AbstractRequestBuilder<HttpEventBuil
 		return this;
 	}
 
+	/**
+	 * Sets when the request arrived, for {@code requestTime} and {@code requestTimeEpoch};
+	 * the current time by default.
+	 * @param time the time
+	 * @return this builder
+	 */
+	public HttpEventBuilder time(Instant time) {
+		this.time = time;
+		return this;
+	}
+
+	/**
+	 * Sets the path of the route in an API gateway's specification, such as
+	 * {@code /users/{id}}, which a call through a gateway carries in {@code path}; the
+	 * event's {@code url} becomes the path with the {@link #pathParam path parameters} put
+	 * in, and the query. A direct call has neither.
+	 * @param path the path of the route
+	 * @return this builder
+	 */
+	public HttpEventBuilder path(String path) {
+		this.path = path;
+		return this;
+	}
+
+	/**
+	 * Adds a path parameter, as a gateway passes it in {@code pathParams}, and also in
+	 * {@code params} and {@code multiValueParams}, which hold every parameter of the
+	 * route.
+	 * @param name the name, {@code id} for {@code {id}}
+	 * @param value the value
+	 * @return this builder
+	 */
+	public HttpEventBuilder pathParam(String name, String value) {
+		this.pathParams.put(name, value);
+		return this;
+	}
+
 	/** @return the event */
 	public HttpEvent build() {
 		FunctionRequest request = toRequest("/", null);
 		byte[] body = (request.body() != null) ? request.body() : new byte[0];
-		return MAPPER.toEvent(request.toServletRequest(), QueryString.parse(request.query()), body, this.requestId,
-				System.currentTimeMillis());
+		HttpEvent event = MAPPER.toEvent(request.toServletRequest(), QueryString.parse(request.query()), body,
+				this.requestId, (this.time != null) ? this.time.toEpochMilli() : System.currentTimeMillis());
+		if (this.path.isEmpty() && this.pathParams.isEmpty()) {
+			return event;
+		}
+		Map<String, List<String>> multiValueParams = new LinkedHashMap<>();
+		this.pathParams.forEach((name, value) -> multiValueParams.put(name, List.of(value)));
+		return new HttpEvent(event.httpMethod(), event.headers(), event.multiValueHeaders(),
+				event.queryStringParameters(), event.multiValueQueryStringParameters(), event.requestContext(),
+				event.body(), event.isBase64Encoded(), this.path, this.path.isEmpty() ? "" : url(request.query()),
+				new LinkedHashMap<>(this.pathParams), multiValueParams, new LinkedHashMap<>(this.pathParams));
+	}
+
+	/** The path as requested: the route's path with its parameters put in, and the query. */
+	private String url(String query) {
+		String url = this.path;
+		for (Map.Entry<String, String> param : this.pathParams.entrySet()) {
+			url = url.replace("{" + param.getKey() + "+}", param.getValue())
+				.replace("{" + param.getKey() + "}", param.getValue());
+		}
+		return query.isEmpty() ? url : url + "?" + query;
 	}
 
 	/** @return the event as the mutable map a {@code Map<String, Object>} handler gets */
 	public Map<String, Object> buildMap() {
-		return JsonMapper.shared().convertValue(build(), MAP);
+		return EventMaps.of(build());
 	}
 
 }

@@ -1,14 +1,25 @@
 package io.functionruntime.test;
 
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.util.Base64;
 import java.util.Map;
 
+import io.functionruntime.HttpEvent;
+import io.functionruntime.TimerEvent;
+import io.functionruntime.invoke.InvocationResult;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.core.io.FileSystemResource;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
 /**
  * What a {@link FunctionTestClient} does the same way in both modes; each mode's test
@@ -16,8 +27,13 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 abstract class FunctionTestClientContract {
 
+	/** The sample timer event of the documentation. */
+	static final Path TIMER_SAMPLE = Path.of(System.getProperty("basedir", "."), "..", "docs", "events", "timer.json");
+
 	@Autowired
 	FunctionTestClient functions;
+
+	JsonMapper jsonMapper = JsonMapper.shared();
 
 	JsonNode event(FunctionResult result) {
 		assertThat(result.status()).as(result.toString()).isEqualTo(200);
@@ -120,6 +136,95 @@ abstract class FunctionTestClientContract {
 		FunctionResult result = this.functions.call("raw.handler").jsonBody(Map.of("n", 1)).raw(true).send();
 		assertThat(result.status()).isEqualTo(200);
 		assertThat(result.json().toString()).isEqualTo("{\"n\":1,\"seen\":true}");
+	}
+
+	@Test
+	void eventFileReachesTheHandlerAsItIs() {
+		FunctionResult result = this.functions.call("timer.handler").event(new FileSystemResource(TIMER_SAMPLE)).send();
+		assertThat(result.status()).as(result.toString()).isEqualTo(200);
+		assertThat(result.json()).isEqualTo(this.jsonMapper.readTree(TIMER_SAMPLE.toFile()));
+	}
+
+	@Test
+	void missingEventFileIsNamed() {
+		assertThatExceptionOfType(UncheckedIOException.class)
+			.isThrownBy(() -> this.functions.call("timer.handler").event(new ClassPathResource("events/none.json")))
+			.withMessageContaining("class path resource [events/none.json]");
+	}
+
+	@Test
+	void builtEventReachesTheHandlerAsItIs() {
+		FunctionResult result = this.functions.call("timer.handler")
+			.event(TimerEventBuilder.timer().triggerId("a1smine").payload("full").build())
+			.send();
+		JsonNode details = result.json().get("messages").get(0).get("details");
+		assertThat(details.get("trigger_id").asString()).isEqualTo("a1smine");
+		assertThat(details.get("payload").asString()).isEqualTo("full");
+	}
+
+	@Test
+	void httpEventFromABuilderReachesAnHttpHandlerAsItIs() {
+		HttpEvent sent = HttpEventBuilder.get().path("/users/{id}").pathParam("id", "42").build();
+		JsonNode event = this.functions.call("echo.handler").event(sent).send().json().get("body");
+		assertThat(this.jsonMapper.readTree(event.asString()).get("event").get("pathParams").get("id").asString())
+			.isEqualTo("42");
+	}
+
+	@Test
+	void firedTimerCallsItsFunctionWithTheTriggersEvent() {
+		InvocationResult result = this.functions.fireTimer("nightly");
+		assertThat(result).isInstanceOf(InvocationResult.Success.class);
+		TimerEvent.Message message = ((TimerEvent) ((InvocationResult.Success) result).value()).messages().get(0);
+		assertThat(message.details()).isEqualTo(new TimerEvent.Details("a1stestnightly000001", "{\"kind\": \"full\"}"));
+		assertThat(message.eventMetadata().eventType()).isEqualTo(TimerEvent.EVENT_TYPE);
+	}
+
+	@Test
+	void timerFiresByItsTriggerIdToo() {
+		assertThat(this.functions.fireTimer("a1stestnightly000001")).isInstanceOf(InvocationResult.Success.class);
+	}
+
+	@Test
+	void firedTimerWhoseFunctionFailsEndsInItsFailure() {
+		InvocationResult result = this.functions.fireTimer("broken");
+		assertThat(result).isInstanceOfSatisfying(InvocationResult.Failure.class,
+				(failure) -> assertThat(failure.error()).hasMessage("broken"));
+	}
+
+	@Test
+	void unknownTimerIsRefusedNamingTheTimers() {
+		assertThatIllegalArgumentException().isThrownBy(() -> this.functions.fireTimer("weekly"))
+			.withMessageContaining("'weekly'")
+			.withMessageContaining("[nightly, broken]");
+	}
+
+	@Test
+	void resetInstancesGivesTheNextCallAFreshHandler() {
+		this.functions.resetInstances("counter.handler");
+		assertThat(this.functions.call("counter.handler").send().bodyText()).isEqualTo("1");
+		assertThat(this.functions.call("counter.handler").send().bodyText()).isEqualTo("2");
+		this.functions.resetInstances("counter.handler");
+		assertThat(this.functions.call("counter.handler").send().bodyText()).isEqualTo("1");
+	}
+
+	@Test
+	void resetInstancesProvisionsAgainAtOnce() {
+		int created = KitFunctions.Counter.created.get();
+		this.functions.resetInstances("/counter.handler");
+		assertThat(KitFunctions.Counter.created.get()).isEqualTo(created + 1);
+	}
+
+	@Test
+	void resetOfASingletonHandlerNamesTheFix() {
+		assertThatIllegalStateException().isThrownBy(() -> this.functions.resetInstances("echo.handler"))
+			.withMessageContaining("singleton")
+			.withMessageContaining("@Scope(\"prototype\")");
+	}
+
+	@Test
+	void resetOfAnUnknownFunctionIsRefused() {
+		assertThatIllegalArgumentException().isThrownBy(() -> this.functions.resetInstances("nope.handler"))
+			.withMessageContaining("'nope.handler'");
 	}
 
 }

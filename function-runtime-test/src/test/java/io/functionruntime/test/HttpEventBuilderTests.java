@@ -93,4 +93,36 @@ class HttpEventBuilderTests {
 		assertThat(event).containsEntry("seen", true);
 	}
 
+	@Test
+	void pathAndPathParamsAreWhatAGatewayPasses() {
+		HttpEvent event = HttpEventBuilder.get()
+			.path("/users/{id}/files/{file+}")
+			.pathParam("id", "42")
+			.pathParam("file", "a/b.txt")
+			.query("v", "1")
+			.build();
+		assertThat(event.path()).isEqualTo("/users/{id}/files/{file+}");
+		assertThat(event.url()).isEqualTo("/users/42/files/a/b.txt?v=1");
+		assertThat(event.pathParams()).containsExactly(Map.entry("id", "42"), Map.entry("file", "a/b.txt"));
+		assertThat(event.params()).isEqualTo(event.pathParams());
+		assertThat(event.multiValueParams()).containsExactly(Map.entry("id", List.of("42")),
+				Map.entry("file", List.of("a/b.txt")));
+		assertThat(event.queryStringParameters()).containsExactly(Map.entry("v", "1"));
+	}
+
+	@Test
+	void pathWithoutAQueryIsTheUrl() {
+		assertThat(HttpEventBuilder.get().path("/health").build().url()).isEqualTo("/health");
+	}
+
+	@Test
+	void timeSetsTheRequestContextsTime() {
+		HttpEvent.RequestContext requestContext = HttpEventBuilder.get()
+			.time(Instant.parse("2026-11-25T03:00:00.999Z"))
+			.build()
+			.requestContext();
+		assertThat(requestContext.requestTime()).isEqualTo("25/Nov/2026:03:00:00 +0000");
+		assertThat(requestContext.requestTimeEpoch()).isEqualTo(Instant.parse("2026-11-25T03:00:00Z").getEpochSecond());
+	}
+
 }

@@ -3,15 +3,18 @@ package io.functionruntime.test;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import io.functionruntime.Context;
 import io.functionruntime.FunctionHandler;
 import io.functionruntime.HttpResponse;
+import io.functionruntime.TimerEvent;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Scope;
 
 /**
  * The functions the test kit's tests call.
@@ -23,6 +26,31 @@ class KitFunctions {
 	@Bean
 	Functions functions(JsonMapper jsonMapper) {
 		return new Functions(jsonMapper);
+	}
+
+	@Bean
+	@Scope("prototype")
+	Counter counter() {
+		return new Counter();
+	}
+
+	/** Counts its calls in a field, as a handler keeps state in its instance. */
+	static class Counter {
+
+		static final AtomicInteger created = new AtomicInteger();
+
+		private int count;
+
+		Counter() {
+			created.incrementAndGet();
+		}
+
+		@FunctionHandler("counter.handler")
+		HttpResponse count(Map<String, Object> event) {
+			this.count++;
+			return HttpResponse.of(200, String.valueOf(this.count));
+		}
+
 	}
 
 	static class Functions {
@@ -57,6 +85,12 @@ class KitFunctions {
 			Map<String, Object> result = new LinkedHashMap<>(body);
 			result.put("seen", true);
 			return result;
+		}
+
+		/** Returns the timer event it got. */
+		@FunctionHandler("timer.handler")
+		TimerEvent timer(TimerEvent event) {
+			return event;
 		}
 
 	}

@@ -1,5 +1,11 @@
 package io.functionruntime.test;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpRequest.BodyPublishers;
+import java.net.http.HttpResponse;
+import java.net.http.HttpResponse.BodyHandlers;
 import java.util.Map;
 import java.util.stream.StreamSupport;
 
@@ -12,6 +18,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
 /**
  * The client of a {@code RANDOM_PORT} test calls the running server over HTTP, and gives
@@ -51,6 +58,26 @@ class ServerFunctionTestClientTests extends FunctionTestClientContract {
 		assertThat(overHttp.get("queryStringParameters")).isEqualTo(direct.get("queryStringParameters"));
 		assertThat(values(overHttp.get("requestContext").get("identity")))
 			.isEqualTo(values(direct.get("requestContext").get("identity")));
+	}
+
+	@Test
+	void eventFilePostedAsTheDocumentationsCurlCommandReachesTheHandler() throws Exception {
+		// curl --data-binary @docs/events/timer.json -H 'Content-Type: application/json' \
+		//   'http://localhost:8080/timer.handler?integration=raw'
+		HttpRequest request = HttpRequest
+			.newBuilder(URI.create("http://localhost:" + this.port + "/timer.handler?integration=raw"))
+			.header("Content-Type", "application/json")
+			.POST(BodyPublishers.ofFile(TIMER_SAMPLE))
+			.build();
+		HttpResponse<String> response = HttpClient.newHttpClient().send(request, BodyHandlers.ofString());
+		assertThat(response.statusCode()).isEqualTo(200);
+		assertThat(this.jsonMapper.readTree(response.body())).isEqualTo(this.jsonMapper.readTree(TIMER_SAMPLE.toFile()));
+	}
+
+	@Test
+	void clientForAPortCannotFireTimersNamingTheFix() {
+		assertThatIllegalStateException().isThrownBy(() -> FunctionTestClient.forPort(this.port).fireTimer("nightly"))
+			.withMessageContaining("@AutoConfigureFunctionTestClient");
 	}
 
 	private static String values(JsonNode node) {

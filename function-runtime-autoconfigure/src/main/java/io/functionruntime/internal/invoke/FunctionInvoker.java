@@ -368,4 +368,19 @@ public class FunctionInvoker implements SmartLifecycle, DisposableBean {
 
 	}
 
+	/**
+	 * Retires every instance of a function and provisions anew, so that its next calls get
+	 * new handler objects: how tests that share an application context start each from
+	 * fresh state. Running calls end on their retired instances.
+	 * @param function the entry point
+	 * @throws IllegalArgumentException when there is no such function
+	 */
+	public void resetInstances(String function) {
+		InstancePool pool = this.pools.get(function);
+		if (pool == null) {
+			throw new IllegalArgumentException("No function has the entry point '" + function + "'");
+		}
+		pool.reset();
+	}
+
 }

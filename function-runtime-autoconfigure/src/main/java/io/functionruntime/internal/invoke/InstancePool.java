@@ -34,6 +34,8 @@ final class InstancePool {
 
 	private final int requestsLimit;
 
+	private final int provisionedInstances;
+
 	private final AtomicInteger admitted = new AtomicInteger();
 
 	private final List<Instance> instances = new ArrayList<>();
@@ -55,10 +57,18 @@ final class InstancePool {
 		this.concurrency = settings.concurrency();
 		this.requestsLimit = settings.requestsLimit();
 		this.freePermits = settings.instancesLimit() * settings.concurrency();
-		for (int i = 0; i < settings.provisionedInstances(); i++) {
+		this.provisionedInstances = settings.provisionedInstances();
+		provision();
+	}
+
+	/** Creates and initialises the provisioned instances. */
+	private void provision() {
+		for (int i = 0; i < this.provisionedInstances; i++) {
 			Instance instance = new Instance(this::create);
 			instance.initialize();
-			this.instances.add(instance);
+			synchronized (this) {
+				this.instances.add(instance);
+			}
 		}
 	}
 
@@ -208,6 +218,20 @@ final class InstancePool {
 		if (abortCalls) {
 			instance.abortCalls();
 		}
+	}
+
+	/**
+	 * Takes every instance out of service and provisions anew, as a new deployment would,
+	 * so that later calls get new handler objects; calls still running end on their retired
+	 * instances.
+	 */
+	void reset() {
+		List<Instance> current;
+		synchronized (this) {
+			current = new ArrayList<>(this.instances);
+		}
+		current.forEach((instance) -> retire(instance, false));
+		provision();
 	}
 
 	/**

@@ -40,14 +40,33 @@ public record TimerTrigger(String name, FunctionDefinition function, String cron
 	 * @return the event
 	 */
 	public TimerEvent newEvent(Instant firedAt) {
-		TimerEvent.EventMetadata metadata = new TimerEvent.EventMetadata(newEventId(), TimerEvent.EVENT_TYPE,
-				CREATED_AT.format(firedAt), this.cloudId, this.folderId);
-		return new TimerEvent(
-				List.of(new TimerEvent.Message(metadata, new TimerEvent.Details(this.triggerId, this.payload))));
+		return event(newEventId(), firedAt, this.triggerId, this.payload, this.cloudId, this.folderId);
 	}
 
-	/** Event ids look like the cloud's: 20 characters that start as trigger ids do. */
-	private static String newEventId() {
+	/**
+	 * Creates the event of one fire as the cloud writes it. The test kit builds its timer
+	 * events here too, so that they cannot differ from what a trigger sends.
+	 * @param eventId the id of the fire
+	 * @param firedAt when the timer fired, written with microseconds
+	 * @param triggerId the trigger id
+	 * @param payload the payload, empty when there is none
+	 * @param cloudId the cloud id
+	 * @param folderId the folder id
+	 * @return the event
+	 */
+	public static TimerEvent event(String eventId, Instant firedAt, String triggerId, String payload, String cloudId,
+			String folderId) {
+		TimerEvent.EventMetadata metadata = new TimerEvent.EventMetadata(eventId, TimerEvent.EVENT_TYPE,
+				CREATED_AT.format(firedAt), cloudId, folderId);
+		return new TimerEvent(List.of(new TimerEvent.Message(metadata, new TimerEvent.Details(triggerId, payload))));
+	}
+
+	/**
+	 * Makes an event id that looks like the cloud's: 20 characters that start as trigger
+	 * ids do.
+	 * @return a new event id
+	 */
+	public static String newEventId() {
 		ThreadLocalRandom random = ThreadLocalRandom.current();
 		StringBuilder id = new StringBuilder(20).append("a1s");
 		while (id.length() < 20) {

@@ -6,6 +6,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledFuture;
 
 import io.functionruntime.TimerEvent;
@@ -102,41 +103,70 @@ public class TimerTriggerScheduler implements SmartLifecycle, DisposableBean {
 		this.callers.close();
 	}
 
+	/**
+	 * Fires a trigger once now, enabled or not, and waits until its call has ended: what a
+	 * test does instead of waiting for the schedule. The call is made as a scheduled one,
+	 * with a new event and request id and its problem logged, but it is not retried, so that
+	 * the caller learns how this one call ended.
+	 * @param trigger the trigger's name in the configuration, or its trigger id
+	 * @return how the call ended
+	 * @throws IllegalArgumentException when no trigger has that name or id
+	 */
+	public InvocationResult fireNow(String trigger) {
+		TimerTrigger timer = this.triggers.stream()
+			.filter((candidate) -> candidate.name().equals(trigger) || candidate.triggerId().equals(trigger))
+			.findFirst()
+			.orElseThrow(() -> new IllegalArgumentException("No timer trigger is named '" + trigger
+					+ "' or has that id; the timers are "
+					+ this.triggers.stream().map(TimerTrigger::name).toList()));
+		return call(timer, timer.newEvent(Instant.now()), 0, false).join();
+	}
+
 	private void fire(TimerTrigger trigger) {
 		TimerEvent event = trigger.newEvent(Instant.now());
 		this.callers.execute(() -> attempt(trigger, event, 0));
 	}
 
 	private void attempt(TimerTrigger trigger, TimerEvent event, int retry) {
-		if (!this.running) {
-			return;
+		if (this.running) {
+			call(trigger, event, retry, true);
 		}
+	}
+
+	/** Calls the function once, and tries again as configured when it may. */
+	private CompletableFuture<InvocationResult> call(TimerTrigger trigger, TimerEvent event, int retry,
+			boolean mayRetry) {
+		CompletableFuture<InvocationResult> ended = new CompletableFuture<>();
 		FunctionDefinition function = trigger.function();
 		String requestId = UUID.randomUUID().toString();
 		try {
 			this.invoker.invoke(function, this.eventBinder.bindJson(event, function.adapter()), requestId,
 					(result) -> {
-						settle(trigger, event, retry, requestId, result);
+						settle(trigger, event, retry, mayRetry, requestId, result);
+						ended.complete(result);
 						return Outcome.of(result);
 					});
 		}
 		catch (IOException | RuntimeException ex) {
 			logger.error("Timer trigger '{}' could not call {}, RequestID: {}", trigger.name(), function.entryPoint(),
 					requestId, ex);
+			ended.completeExceptionally(ex);
 		}
+		return ended;
 	}
 
 	/**
 	 * Logs a call that did not succeed and tries it again as configured; the invoker hands
 	 * over a timeout at the deadline, so a retry never waits for a stuck handler.
 	 */
-	private void settle(TimerTrigger trigger, TimerEvent event, int retry, String requestId,
+	private void settle(TimerTrigger trigger, TimerEvent event, int retry, boolean mayRetry, String requestId,
 			InvocationResult result) {
 		String problem = problem(result);
 		if (problem == null) {
 			return;
 		}
-		boolean again = retry < trigger.retryAttempts() && !(result instanceof InvocationResult.ShuttingDown);
+		boolean again = mayRetry && retry < trigger.retryAttempts()
+				&& !(result instanceof InvocationResult.ShuttingDown);
 		logger.warn("Timer trigger '{}': the call of {} {}, RequestID: {}; {}", trigger.name(),
 				trigger.function().entryPoint(), problem, requestId, again ? "retry " + (retry + 1) + " of "
 						+ trigger.retryAttempts() + " in " + trigger.retryInterval().toMillis() + " ms" : "no retry");
