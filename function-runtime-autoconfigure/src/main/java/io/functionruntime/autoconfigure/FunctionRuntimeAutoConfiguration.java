@@ -106,11 +106,36 @@ public final class FunctionRuntimeAutoConfiguration {
 			logger.warn("Function timeouts are lifted (function-runtime.lift-timeouts=true): a call runs until it "
 					+ "ends, never answered 504. For debugging only.");
 		}
-		Map<String, FunctionRuntimeProperties.Function> functions = new FunctionSettingsKeys(environment,
-				candidates.stream().map(HandlerCandidate::entryPoint).toList())
-			.bind(properties.getFunctions());
+		JsonMapper mapper = jsonMapper.getIfAvailable(JsonMapper::shared);
+		Map<String, FunctionRuntimeProperties.Function> functions;
+		try {
+			functions = new FunctionSettingsKeys(environment,
+					candidates.stream().map(HandlerCandidate::entryPoint).toList())
+				.bind(properties.getFunctions());
+		}
+		catch (FunctionDefinitionException keys) {
+			throw withHandlerProblems(keys, candidates, properties, beanFactory, mapper);
+		}
 		return new FunctionRegistry(candidates, new PropertiesFunctionSettingsSource(properties, functions),
-				beanFactory, jsonMapper.getIfAvailable(JsonMapper::shared));
+				beanFactory, mapper);
+	}
+
+	/**
+	 * Adds the handlers' own problems to those of settings that bind to nothing, so that
+	 * startup reports every problem at once: the handlers are checked with the defaults'
+	 * settings alone.
+	 */
+	private static FunctionDefinitionException withHandlerProblems(FunctionDefinitionException keys,
+			List<HandlerCandidate> candidates, FunctionRuntimeProperties properties,
+			ConfigurableListableBeanFactory beanFactory, JsonMapper mapper) {
+		try {
+			new FunctionRegistry(candidates, new PropertiesFunctionSettingsSource(properties, Map.of()), beanFactory,
+					mapper);
+			return keys;
+		}
+		catch (FunctionDefinitionException handlers) {
+			return FunctionDefinitionException.combine(List.of(handlers, keys));
+		}
 	}
 
 	/**

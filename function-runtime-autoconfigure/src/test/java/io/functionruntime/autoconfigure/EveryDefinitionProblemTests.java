@@ -53,8 +53,8 @@ class EveryDefinitionProblemTests {
 			.run((context) -> assertThat(startupFailure(context).getProblems())
 				.extracting(FunctionDefinitionException::getMessage)
 				.satisfiesExactly((shape) -> assertThat(shape).startsWith("Handler 'no.params'"),
-						(missing) -> assertThat(missing).startsWith("function-runtime.functions[missing.handler] "
-								+ "configures a function that does not exist; the handlers are [no.params].")));
+						(missing) -> assertThat(missing).contains(
+								"'function-runtime.functions[missing.handler].timeout' (test) names no function")));
 	}
 
 	@Test
