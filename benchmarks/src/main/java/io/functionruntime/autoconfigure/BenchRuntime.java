@@ -67,7 +67,7 @@ public final class BenchRuntime implements AutoCloseable {
 		beanFactory.registerSingleton("noOpHandler", new NoOpHandler());
 		beanFactory.registerSingleton("seedHandler", new SeedHandler(this.jsonMapper));
 		this.registry = new FunctionRegistry(new AnnotatedFunctionHandlerDiscoverer(beanFactory).findHandlers(),
-				new PropertiesFunctionSettingsSource(properties), beanFactory, this.jsonMapper);
+				new PropertiesFunctionSettingsSource(properties, properties.getFunctions()), beanFactory, this.jsonMapper);
 		FunctionRuntimeProperties.RouterLog routerLog = properties.getRouterLog();
 		this.logWriter = backgroundLog ? new BackgroundLogWriter("function-runtime-log", routerLog.getQueueCapacity())
 				: null;
