@@ -237,11 +237,26 @@ public class FunctionInvoker implements SmartLifecycle, DisposableBean {
 	 * @throws IllegalArgumentException when there is no such function
 	 */
 	public PoolState state(String function) {
+		return pool(function).state();
+	}
+
+	/**
+	 * Retires every instance of a function and provisions anew, so that its next calls get
+	 * new handler objects: how tests that share an application context start each from
+	 * fresh state. Running calls end on their retired instances.
+	 * @param function the entry point
+	 * @throws IllegalArgumentException when there is no such function
+	 */
+	public void resetInstances(String function) {
+		pool(function).reset();
+	}
+
+	private InstancePool pool(String function) {
 		InstancePool pool = this.pools.get(function);
 		if (pool == null) {
 			throw new IllegalArgumentException("No function has the entry point '" + function + "'");
 		}
-		return pool.state();
+		return pool;
 	}
 
 	/**
@@ -366,21 +381,6 @@ public class FunctionInvoker implements SmartLifecycle, DisposableBean {
 			return this.delivery;
 		}
 
-	}
-
-	/**
-	 * Retires every instance of a function and provisions anew, so that its next calls get
-	 * new handler objects: how tests that share an application context start each from
-	 * fresh state. Running calls end on their retired instances.
-	 * @param function the entry point
-	 * @throws IllegalArgumentException when there is no such function
-	 */
-	public void resetInstances(String function) {
-		InstancePool pool = this.pools.get(function);
-		if (pool == null) {
-			throw new IllegalArgumentException("No function has the entry point '" + function + "'");
-		}
-		pool.reset();
 	}
 
 }
