@@ -8,11 +8,13 @@
 #   fast25      the same on JDK 25 (JAVA25): extracted, the JDK's AOT cache, C1 only
 #   framework   Google's Functions Framework invoker with the benchmarks' framework function, JDK 17
 #               (reported as "not built" unless the benchmarks build made its two jars)
+#   baseline-fast25  the hand-written MVC app with the same fast start on JDK 25: the floor of a
+#               Spring Boot + Tomcat app, whatever the runtime adds (baseline-fast17 likewise)
 # and, only when named in VARIANTS, fast17-c2 / fast25-c2 (the fast start with C1_ONLY=0);
 # in alternation (order rotated each round), ROUNDS rounds; prints medians and ratios and writes
 # its report to benchmarks/results/startup-<stamp>.md (unless NO_REPORT=1); never to docs/.
 # Usage: bash benchmarks/startup.sh
-# Knobs: ROUNDS (5), PORT (28090), VARIANTS (the five above), JVM_FLAGS (JVM options of every
+# Knobs: ROUNDS (5), PORT (28090), VARIANTS (the six above), JVM_FLAGS (JVM options of every
 #        variant, ""), TIMEOUT (60 s per start), IDLE (2 s), PRIME_MB (1024, see lib.sh),
 #        JAVA25 (/usr/lib/jvm/temurin-25-jdk-amd64/bin/java), SKIP_BUILD=1 (use the jars as built),
 #        FRAMEWORK_INVOKER, FRAMEWORK_JAR (the framework's two jars), NO_REPORT=1.
@@ -27,7 +29,7 @@ IDLE=${IDLE:-2}
 JAVA25=${JAVA25:-/usr/lib/jvm/temurin-25-jdk-amd64/bin/java}
 FRAMEWORK_INVOKER=${FRAMEWORK_INVOKER:-benchmarks/target/framework/java-function-invoker-2.0.0.jar}
 FRAMEWORK_JAR=${FRAMEWORK_JAR:-benchmarks/target/benchmarks-0.1.0-SNAPSHOT-framework.jar}
-read -r -a VARIANTS <<< "${VARIANTS:-baseline plain fast17 fast25 framework}"
+read -r -a VARIANTS <<< "${VARIANTS:-baseline plain fast17 fast25 baseline-fast25 framework}"
 # shellcheck source=benchmarks/lib.sh
 source "$ROOT/benchmarks/lib.sh"
 OUT="$ROOT/benchmarks/target/startup-$STAMP"
@@ -55,22 +57,23 @@ declare -A START_CMD=(
 PREPARE_LINES=()
 for v in "${VARIANTS[@]}"; do
 	case $v in
-		fast17 | fast17-c2) java_bin=java ;;
-		fast25 | fast25-c2) java_bin=$JAVA25 ;;
+		fast17 | fast17-c2 | baseline-fast17) java_bin=java ;;
+		fast25 | fast25-c2 | baseline-fast25) java_bin=$JAVA25 ;;
 		baseline | plain | framework) continue ;;
 		*) die "unknown variant $v" ;;
 	esac
 	if ! command -v "$java_bin" >/dev/null; then MISSING[$v]="no JDK 25 at $java_bin (JAVA25)"; continue; fi
 	c1=1; [[ $v == *-c2 ]] && c1=0
+	jar=$SAMPLE_JAR; [[ $v == baseline-* ]] && jar=$BASELINE_JAR
 	dir="$OUT/$v"
 	log "$v: deploy/fast-start.sh --prepare (extract + training run)"
 	t0=$(date +%s%N)
-	JAVA=$java_bin JAVA_OPTS="$JVM_FLAGS" C1_ONLY=$c1 DIR="$dir" bash deploy/fast-start.sh --prepare "$SAMPLE_JAR" 2> "$OUT/$v-prepare.log" \
+	JAVA=$java_bin JAVA_OPTS="$JVM_FLAGS" C1_ONLY=$c1 DIR="$dir" bash deploy/fast-start.sh --prepare "$jar" 2> "$OUT/$v-prepare.log" \
 		|| { cat "$OUT/$v-prepare.log" >&2; die "$v: preparing the fast start failed"; }
 	t1=$(date +%s%N)
 	archive="$dir/app.jsa"; [[ -f "$dir/app.aot" ]] && archive="$dir/app.aot"
-	PREPARE_LINES+=("JAVA=$java_bin JAVA_OPTS='$JVM_FLAGS' C1_ONLY=$c1 DIR=$dir bash deploy/fast-start.sh --prepare $SAMPLE_JAR   # $(( (t1 - t0) / 1000000 )) ms, $(basename "$archive") $(( $(stat -c %s "$archive") / 1048576 )) MB")
-	START_CMD[$v]="$java_bin @$dir/jvm.args -jar $dir/$(basename "$SAMPLE_JAR") --server.port=$PORT"
+	PREPARE_LINES+=("JAVA=$java_bin JAVA_OPTS='$JVM_FLAGS' C1_ONLY=$c1 DIR=$dir bash deploy/fast-start.sh --prepare $jar   # $(( (t1 - t0) / 1000000 )) ms, $(basename "$archive") $(( $(stat -c %s "$archive") / 1048576 )) MB")
+	START_CMD[$v]="$java_bin @$dir/jvm.args -jar $dir/$(basename "$jar") --server.port=$PORT"
 	log "  $(( (t1 - t0) / 1000000 )) ms; $(tr '\n' ' ' < "$dir/jvm.args")"
 done
 RUN_VARIANTS=()
@@ -156,6 +159,10 @@ fi
 TARGETS+=("plain ≤ 1.0× baseline: $(verdict "${MED[plain]}" "${MED[baseline]}" 1.0); JVM CPU: $(verdict "${CPU[plain]}" "${CPU[baseline]}" 1.0)")
 TARGETS+=("idle RSS of plain ≤ 1.1× baseline: $(verdict "${RSS[plain]}" "${RSS[baseline]}" 1.1)")
 [[ -n "$BEST" ]] && TARGETS+=("idle RSS of $BEST ≤ 1.1× baseline: $(verdict "${RSS[$BEST]}" "${RSS[baseline]}" 1.1)")
+# The floor: the hand-written MVC app started the same fast way, against the framework.
+for v in baseline-fast25 baseline-fast17; do
+	[[ -n "${MED[$v]:-}" && -n "$FW_MS" ]] && TARGETS+=("floor: $v ≤ 1.0× framework: $(verdict "${MED[$v]}" "$FW_MS" 1.0); $BEST / $v: $(ratio "${MED[$BEST]:-0}" "${MED[$v]}")")
+done
 for t in "${TARGETS[@]}"; do log "target: $t"; done
 
 [[ "${NO_REPORT:-}" == 1 ]] && exit 0
