@@ -13,7 +13,9 @@
 #      JDK 17 to 24       an AppCDS archive   -XX:ArchiveClassesAtExit=DIR/app.jsa
 #    then a start of the JVM alone with -Xshare:on / -XX:AOTMode=on checks that it can be used.
 # 3. Writes the JVM options of every start to DIR/jvm.args (a java @argfile): JAVA_OPTS, the
-#    archive, and -XX:TieredStopAtLevel=1 (C1 only) unless C1_ONLY=0; and starts
+#    archive, -Dspring.aot.enabled=true when the jar holds Spring AOT's generated code (its
+#    spring-boot-maven-plugin ran process-aot; SPRING_AOT=0 leaves it off), and
+#    -XX:TieredStopAtLevel=1 (C1 only) unless C1_ONLY=0; and starts
 #      java @DIR/jvm.args -jar DIR/APP.jar [application arguments...]
 #    (deploy/Dockerfile's ENTRYPOINT is that command).
 # An archive is only valid for the JDK, the JVM options and the exact jars (paths, sizes, times)
@@ -25,7 +27,8 @@
 # Knobs: JAVA (java), JAVA_OPTS (JVM options of the training and of every start, e.g. -Xmx512m),
 # DIR (default: fast-start/ beside APP.jar; with --in-place: APP.jar's folder), C1_ONLY (1),
 # ARCHIVE (auto: AOT cache on JDK 25+, else AppCDS; or aot, cds), TRAINING_ARGS (application
-# arguments of the training run only, e.g. a profile without remote services).
+# arguments of the training run only, e.g. a profile without remote services), SPRING_AOT (auto,
+# 0, 1).
 set -euo pipefail
 PREPARE=0 IN_PLACE=0
 while [[ $# -gt 0 && $1 == --* ]]; do
@@ -45,6 +48,7 @@ JAVA_OPTS=${JAVA_OPTS:-}
 C1_ONLY=${C1_ONLY:-1}
 ARCHIVE=${ARCHIVE:-auto}
 TRAINING_ARGS=${TRAINING_ARGS:-}
+SPRING_AOT=${SPRING_AOT:-auto}
 if [[ $IN_PLACE == 1 ]]; then DIR=${DIR:-$(dirname "$JAR")}; else DIR=${DIR:-$(dirname "$JAR")/fast-start}; fi
 mkdir -p "$DIR"
 DIR="$(cd "$DIR" && pwd)"
@@ -72,12 +76,19 @@ case $ARCHIVE in
 	*) echo "fast-start: ARCHIVE is auto, aot or cds, not '$ARCHIVE'" >&2; exit 2 ;;
 esac
 
+# Spring AOT's code: the jar's entry names are stored as plain text, so no unzip is needed.
+if [[ $SPRING_AOT == auto ]]; then
+	if grep -qa '__ApplicationContextInitializer\.class' "$JAR"; then SPRING_AOT=1; else SPRING_AOT=0; fi
+fi
+[[ $SPRING_AOT == 0 || $SPRING_AOT == 1 ]] || { echo "fast-start: SPRING_AOT is auto, 0 or 1, not '$SPRING_AOT'" >&2; exit 2; }
+AOT_OPTS=""; [[ $SPRING_AOT == 1 ]] && AOT_OPTS="-Dspring.aot.enabled=true"
+
 # What the archive depends on: the jar(s), the JDK, the options; any change means a new one.
 jars_id() {
 	if [[ $IN_PLACE == 1 ]]; then stat -c '%n %s %Y' "$APP" "$DIR"/lib/* 2>/dev/null; else stat -c '%n %s %Y' "$JAR"; fi
 }
-WANTED="$(printf 'v1\n%s\n%s\njava options: %s\nC1 only: %s\narchive: %s\ntraining arguments: %s\n%s' \
-	"$(basename "$APP")" "$JDK_ID" "$JAVA_OPTS" "$C1_ONLY" "$ARCHIVE" "$TRAINING_ARGS" "$(jars_id)")"
+WANTED="$(printf 'v2\n%s\n%s\njava options: %s\nC1 only: %s\narchive: %s\nSpring AOT: %s\ntraining arguments: %s\n%s' \
+	"$(basename "$APP")" "$JDK_ID" "$JAVA_OPTS" "$C1_ONLY" "$ARCHIVE" "$SPRING_AOT" "$TRAINING_ARGS" "$(jars_id)")"
 
 prepare() {
 	rm -f "$STAMP_FILE" "$ARGS_FILE" "$DIR/app.aot" "$DIR/app.jsa"
@@ -88,7 +99,7 @@ prepare() {
 	fi
 	echo "fast-start: training run for $ARCHIVE_FILE (Java $FEATURE; log: $DIR/training.log)" >&2
 	# shellcheck disable=SC2086 # JAVA_OPTS and TRAINING_ARGS are lists of words
-	"$JAVA" $JAVA_OPTS "$TRAIN_FLAG" -Dspring.context.exit=onRefresh -jar "$APP" --logging.level.root=WARN $TRAINING_ARGS \
+	"$JAVA" $JAVA_OPTS $AOT_OPTS "$TRAIN_FLAG" -Dspring.context.exit=onRefresh -jar "$APP" --logging.level.root=WARN $TRAINING_ARGS \
 		>"$DIR/training.log" 2>&1 && [[ -s "$ARCHIVE_FILE" ]] \
 		|| { tail -30 "$DIR/training.log" >&2; echo "fast-start: the training run failed, see $DIR/training.log" >&2; exit 1; }
 	# shellcheck disable=SC2086
@@ -97,7 +108,7 @@ prepare() {
 	local word
 	{
 		# shellcheck disable=SC2086
-		for word in $JAVA_OPTS "$USE_FLAG"; do printf '"%s"\n' "$(printf '%s' "$word" | sed 's/[\\"]/\\&/g')"; done
+		for word in $JAVA_OPTS $AOT_OPTS "$USE_FLAG"; do printf '"%s"\n' "$(printf '%s' "$word" | sed 's/[\\"]/\\&/g')"; done
 		[[ $C1_ONLY == 0 ]] || echo "-XX:TieredStopAtLevel=1"
 	} >"$ARGS_FILE"
 	printf '%s\n' "$WANTED" >"$STAMP_FILE"

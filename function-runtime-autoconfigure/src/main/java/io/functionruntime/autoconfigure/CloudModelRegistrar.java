@@ -1,6 +1,5 @@
 package io.functionruntime.autoconfigure;
 
-import java.lang.reflect.Constructor;
 import java.lang.reflect.Modifier;
 import java.util.List;
 import java.util.function.Function;
@@ -11,7 +10,6 @@ import io.functionruntime.internal.servlet.ApplicationServlet;
 import io.functionruntime.registry.FunctionDefinitionException;
 import jakarta.servlet.http.HttpServlet;
 
-import org.springframework.beans.BeanUtils;
 import org.springframework.beans.factory.BeanClassLoaderAware;
 import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.config.BeanDefinition;
@@ -23,7 +21,6 @@ import org.springframework.context.EnvironmentAware;
 import org.springframework.core.env.Environment;
 import org.springframework.util.ClassUtils;
 import org.springframework.util.StringUtils;
-import org.springframework.web.servlet.DispatcherServlet;
 
 /**
  * Makes functions of classes that carry no annotation, as the cloud loads a Java function
@@ -35,8 +32,6 @@ import org.springframework.web.servlet.DispatcherServlet;
  * is reported in one failure.
  */
 class CloudModelRegistrar implements BeanDefinitionRegistryPostProcessor, EnvironmentAware, BeanClassLoaderAware {
-
-	static final String SPRING_BOOT_FUNCTION_BEAN = "functionRuntimeSpringBootFunction";
 
 	private static final String YC_FUNCTION = "yandex.cloud.sdk.functions.YcFunction";
 
@@ -70,7 +65,7 @@ class CloudModelRegistrar implements BeanDefinitionRegistryPostProcessor, Enviro
 		problems.throwIfAny();
 		String springBootFunction = binder.bind("function-runtime.spring-boot-function", String.class).orElse(null);
 		if (StringUtils.hasText(springBootFunction)) {
-			registerSpringBootFunction(registry, springBootFunction.trim());
+			registerSpringBootFunction(registry);
 		}
 	}
 
@@ -79,10 +74,9 @@ class CloudModelRegistrar implements BeanDefinitionRegistryPostProcessor, Enviro
 		if (registry instanceof ListableBeanFactory beans && beans.getBeanNamesForType(type, true, false).length > 0) {
 			return;
 		}
-		Constructor<?> constructor = check(type);
+		check(type);
 		RootBeanDefinition definition = new RootBeanDefinition(type);
 		definition.setScope(BeanDefinition.SCOPE_PROTOTYPE);
-		definition.setInstanceSupplier(() -> BeanUtils.instantiateClass(constructor));
 		registry.registerBeanDefinition(name, definition);
 	}
 
@@ -96,7 +90,12 @@ class CloudModelRegistrar implements BeanDefinitionRegistryPostProcessor, Enviro
 		}
 	}
 
-	private Constructor<?> check(Class<?> type) {
+	/**
+	 * Checks that a class can be created by name. The definition then names the class alone,
+	 * so that Spring calls its no-arg constructor (the only one it picks without
+	 * {@code @Autowired}) and Spring AOT can write the definition as code.
+	 */
+	private void check(Class<?> type) {
 		String name = type.getName();
 		if (!isCloudModel(type)) {
 			fail(name + " is neither a java.util.function.Function, a " + YC_FUNCTION
@@ -110,11 +109,10 @@ class CloudModelRegistrar implements BeanDefinitionRegistryPostProcessor, Enviro
 			fail(name + " is a generic class, so the types of its event and result are unknown");
 		}
 		try {
-			return type.getConstructor();
+			type.getConstructor();
 		}
 		catch (NoSuchMethodException ex) {
 			fail(name + " has no public no-arg constructor, which the runtime calls to create each instance");
-			return null;
 		}
 	}
 
@@ -128,13 +126,18 @@ class CloudModelRegistrar implements BeanDefinitionRegistryPostProcessor, Enviro
 		throw new FunctionDefinitionException("function-runtime.classes cannot serve " + problem + ".", CLASS_FIX);
 	}
 
-	private void registerSpringBootFunction(BeanDefinitionRegistry registry, String entryPoint) {
-		ListableBeanFactory beans = (ListableBeanFactory) registry;
+	/**
+	 * Registers the Spring Boot model's servlet, once: with Spring AOT the definition is
+	 * already there when this runs again at startup. Its entry point is the property's
+	 * value, which the discoverer reads.
+	 */
+	private void registerSpringBootFunction(BeanDefinitionRegistry registry) {
+		if (registry.containsBeanDefinition(CloudModelDiscoverer.SPRING_BOOT_FUNCTION_BEAN)) {
+			return;
+		}
 		RootBeanDefinition definition = new RootBeanDefinition(ApplicationServlet.class);
 		definition.setScope(BeanDefinition.SCOPE_PROTOTYPE);
-		definition.setInstanceSupplier(() -> new ApplicationServlet(() -> beans.getBean(DispatcherServlet.class)));
-		definition.setAttribute(CloudModelDiscoverer.ENTRY_POINT_ATTRIBUTE, entryPoint);
-		registry.registerBeanDefinition(SPRING_BOOT_FUNCTION_BEAN, definition);
+		registry.registerBeanDefinition(CloudModelDiscoverer.SPRING_BOOT_FUNCTION_BEAN, definition);
 	}
 
 }

@@ -101,7 +101,7 @@ public final class FunctionRuntimeAutoConfiguration {
 			ConfigurableListableBeanFactory beanFactory, ObjectProvider<JsonMapper> jsonMapper,
 			ConfigurableEnvironment environment) {
 		List<HandlerCandidate> candidates = new ArrayList<>(discoverer.findHandlers());
-		candidates.addAll(new CloudModelDiscoverer(beanFactory).findHandlers());
+		candidates.addAll(new CloudModelDiscoverer(beanFactory, properties.getSpringBootFunction()).findHandlers());
 		if (properties.isLiftTimeouts()) {
 			logger.warn("Function timeouts are lifted (function-runtime.lift-timeouts=true): a call runs until it "
 					+ "ends, never answered 504. For debugging only.");

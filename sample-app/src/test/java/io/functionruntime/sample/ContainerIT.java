@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -32,7 +33,7 @@ import static org.awaitility.Awaitility.await;
  * set, as Knative starts a container; then stopped with SIGTERM. Also the manifest the
  * application prints is the committed {@code deploy/knative/service.yaml}, and the
  * Dockerfile's fast start: the training run writes the AppCDS archive, and the application
- * started with it serves.
+ * started with it serves; so does a start with Spring AOT's code, which the build writes.
  */
 class ContainerIT {
 
@@ -79,18 +80,9 @@ class ContainerIT {
 	void containerServesOnPortAnswersProbesAndFinishesCallsOnSigterm() throws Exception {
 		int port = freePort();
 		Path log = work.resolve("app.log");
-		ProcessBuilder builder = new ProcessBuilder(java(), QUICK_START, "-jar", "application.jar",
-				"--spring.lifecycle.timeout-per-shutdown-phase=5s")
-			.directory(image.toFile())
-			.redirectErrorStream(true)
-			.redirectOutput(log.toFile());
-		builder.environment().put("PORT", String.valueOf(port));
-		Process app = builder.start();
+		Process app = launch(port, log, List.of(QUICK_START), "--spring.lifecycle.timeout-per-shutdown-phase=5s");
 		try {
-			await().atMost(Duration.ofSeconds(90))
-				.pollInterval(Duration.ofMillis(250))
-				.ignoreExceptions()
-				.until(() -> get(port, "/actuator/health/readiness").statusCode() == 200);
+			awaitAnswer(port, "/actuator/health/readiness");
 			assertThat(get(port, "/actuator/health/liveness").statusCode()).isEqualTo(200);
 			assertThat(get(port, "/main.handler").statusCode()).isEqualTo(200);
 			JsonNode functions = JsonMapper.shared().readTree(get(port, "/actuator/functions").body());
@@ -129,27 +121,46 @@ class ContainerIT {
 
 		// the Dockerfile's ENTRYPOINT
 		int port = freePort();
-		ProcessBuilder builder = new ProcessBuilder(java(), "-XX:SharedArchiveFile=application.jsa",
-				"-XX:TieredStopAtLevel=1", "-jar", "application.jar")
-			.directory(image.toFile())
-			.redirectErrorStream(true)
-			.redirectOutput(work.resolve("fast.log").toFile());
-		builder.environment().put("PORT", String.valueOf(port));
-		Process app = builder.start();
+		Process app = launch(port, work.resolve("fast.log"),
+				List.of("-XX:SharedArchiveFile=application.jsa", "-XX:TieredStopAtLevel=1"));
 		try {
-			await().atMost(Duration.ofSeconds(90))
-				.pollInterval(Duration.ofMillis(100))
-				.ignoreExceptions()
-				.until(() -> get(port, "/main.handler").statusCode() == 200);
+			awaitAnswer(port, "/main.handler");
 			JsonNode functions = JsonMapper.shared().readTree(get(port, "/actuator/functions").body());
 			assertThat(functions.get("functions").propertyNames()).hasSize(10);
 			assertThat(get(port, "/actuator/health/readiness").statusCode()).isEqualTo(200);
 		}
 		finally {
-			app.destroy();
-			if (!app.waitFor(10, TimeUnit.SECONDS)) {
-				app.destroyForcibly();
-			}
+			stop(app);
+		}
+	}
+
+	/**
+	 * The jar holds Spring AOT's code (the sample's build runs {@code process-aot}), which
+	 * {@code deploy/fast-start.sh} switches on: started with it, the same functions are
+	 * found, under the same entry points, and they serve.
+	 */
+	@Test
+	void springAotStartServesTheSameFunctions() throws Exception {
+		int port = freePort();
+		Path log = work.resolve("aot.log");
+		Process app = launch(port, log, List.of(QUICK_START, "-Dspring.aot.enabled=true"));
+		try {
+			awaitAnswer(port, "/main.handler");
+			assertThat(Files.readString(log)).contains("Starting AOT-processed SampleApplication");
+			JsonNode functions = JsonMapper.shared().readTree(get(port, "/actuator/functions").body()).get("functions");
+			assertThat(functions.propertyNames()).hasSize(10)
+				.contains("main.handler", "io.functionruntime.sample.SampleApplication",
+						"io.functionruntime.sample.cloud.Hello", "io.functionruntime.sample.cloud.Greeting");
+			HttpResponse<String> hello = CLIENT.send(HttpRequest
+				.newBuilder(URI.create("http://127.0.0.1:" + port + "/io.functionruntime.sample.cloud.Hello"))
+				.POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"AOT\"}"))
+				.header("Content-Type", "application/json")
+				.build(), HttpResponse.BodyHandlers.ofString());
+			assertThat(hello.statusCode()).isEqualTo(200);
+			assertThat(hello.body()).contains("AOT");
+		}
+		finally {
+			stop(app);
 		}
 	}
 
@@ -182,6 +193,34 @@ class ContainerIT {
 	}
 
 	/** Copies a layer over what is already there, as the Dockerfile's COPY does. */
+	/** Starts {@code java [options] -jar application.jar [arguments]} in the image with {@code PORT} set. */
+	private static Process launch(int port, Path log, List<String> options, String... arguments) throws IOException {
+		List<String> command = new ArrayList<>();
+		command.add(java());
+		command.addAll(options);
+		command.addAll(List.of("-jar", "application.jar"));
+		command.addAll(List.of(arguments));
+		ProcessBuilder builder = new ProcessBuilder(command).directory(image.toFile())
+			.redirectErrorStream(true)
+			.redirectOutput(log.toFile());
+		builder.environment().put("PORT", String.valueOf(port));
+		return builder.start();
+	}
+
+	private static void awaitAnswer(int port, String path) {
+		await().atMost(Duration.ofSeconds(90))
+			.pollInterval(Duration.ofMillis(100))
+			.ignoreExceptions()
+			.until(() -> get(port, path).statusCode() == 200);
+	}
+
+	private static void stop(Process app) throws InterruptedException {
+		app.destroy();
+		if (!app.waitFor(10, TimeUnit.SECONDS)) {
+			app.destroyForcibly();
+		}
+	}
+
 	private static void copyInto(Path layer, Path target) throws IOException {
 		try (Stream<Path> files = Files.walk(layer)) {
 			for (Path file : files.toList()) {

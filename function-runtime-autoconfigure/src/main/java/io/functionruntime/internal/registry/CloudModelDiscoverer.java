@@ -9,11 +9,11 @@ import io.functionruntime.registry.HandlerCandidate;
 import jakarta.servlet.http.HttpServlet;
 
 import org.springframework.aop.framework.autoproxy.AutoProxyUtils;
-import org.springframework.beans.factory.config.BeanDefinition;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.beans.factory.support.RootBeanDefinition;
 import org.springframework.core.MethodIntrospector;
 import org.springframework.core.ResolvableType;
+import org.springframework.util.StringUtils;
 import org.springframework.core.annotation.AnnotatedElementUtils;
 
 /**
@@ -26,15 +26,25 @@ import org.springframework.core.annotation.AnnotatedElementUtils;
 public class CloudModelDiscoverer {
 
 	/**
-	 * The bean definition attribute that gives a function of these models an entry point
-	 * other than its class name.
+	 * The bean of the cloud's Spring Boot model, whose entry point is the one configured
+	 * rather than its class name. Known by name, not by a bean definition attribute, which
+	 * Spring AOT does not keep.
 	 */
-	public static final String ENTRY_POINT_ATTRIBUTE = CloudModelDiscoverer.class.getName() + ".entryPoint";
+	public static final String SPRING_BOOT_FUNCTION_BEAN = "functionRuntimeSpringBootFunction";
 
 	private final ConfigurableListableBeanFactory beanFactory;
 
-	public CloudModelDiscoverer(ConfigurableListableBeanFactory beanFactory) {
+	private final String springBootFunction;
+
+	/**
+	 * Creates the discoverer.
+	 * @param beanFactory the bean factory
+	 * @param springBootFunction the entry point of the Spring Boot model's function, or
+	 * {@code null}
+	 */
+	public CloudModelDiscoverer(ConfigurableListableBeanFactory beanFactory, String springBootFunction) {
 		this.beanFactory = beanFactory;
+		this.springBootFunction = springBootFunction;
 	}
 
 	/** @return the candidates, in the order of the bean definitions */
@@ -69,11 +79,8 @@ public class CloudModelDiscoverer {
 	}
 
 	private String entryPoint(String beanName, Class<?> beanClass) {
-		if (this.beanFactory.containsBeanDefinition(beanName)) {
-			BeanDefinition definition = this.beanFactory.getMergedBeanDefinition(beanName);
-			if (definition.getAttribute(ENTRY_POINT_ATTRIBUTE) instanceof String entryPoint) {
-				return entryPoint;
-			}
+		if (SPRING_BOOT_FUNCTION_BEAN.equals(beanName) && StringUtils.hasText(this.springBootFunction)) {
+			return this.springBootFunction.trim();
 		}
 		return beanClass.getName();
 	}

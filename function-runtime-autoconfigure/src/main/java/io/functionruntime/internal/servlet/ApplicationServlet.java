@@ -1,7 +1,6 @@
 package io.functionruntime.internal.servlet;
 
 import java.io.IOException;
-import java.util.function.Supplier;
 
 import jakarta.servlet.Servlet;
 import jakarta.servlet.ServletConfig;
@@ -10,6 +9,9 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.web.servlet.DispatcherServlet;
+
 /**
  * The servlet of the cloud's Spring Boot model: it hands each request to the application's
  * own {@code DispatcherServlet}, so that a function's events reach the application's
@@ -17,13 +19,14 @@ import jakarta.servlet.http.HttpServletResponse;
  */
 public final class ApplicationServlet extends HttpServlet {
 
-	private final transient Supplier<Servlet> dispatcher;
+	private final transient ObjectProvider<DispatcherServlet> dispatcher;
 
 	/**
-	 * Creates the servlet of one instance.
+	 * Creates the servlet of one instance. The dispatcher comes through a provider, so that
+	 * this bean's definition is a plain constructor Spring AOT can write as code.
 	 * @param dispatcher the application's dispatcher servlet, asked for at initialisation
 	 */
-	public ApplicationServlet(Supplier<Servlet> dispatcher) {
+	public ApplicationServlet(ObjectProvider<DispatcherServlet> dispatcher) {
 		this.dispatcher = dispatcher;
 	}
 
@@ -34,7 +37,7 @@ public final class ApplicationServlet extends HttpServlet {
 	@Override
 	public void init(ServletConfig config) throws ServletException {
 		super.init(config);
-		Servlet servlet = this.dispatcher.get();
+		Servlet servlet = this.dispatcher.getObject();
 		synchronized (servlet) {
 			if (servlet.getServletConfig() == null) {
 				servlet.init(config);
@@ -45,7 +48,7 @@ public final class ApplicationServlet extends HttpServlet {
 	@Override
 	protected void service(HttpServletRequest request, HttpServletResponse response)
 			throws ServletException, IOException {
-		this.dispatcher.get().service(request, response);
+		this.dispatcher.getObject().service(request, response);
 	}
 
 }
