@@ -164,6 +164,15 @@ class GatewayPayload01Tests {
 	}
 
 	@Test
+	void pathTheSpecDoesNotNameIsTheApplicationsAndCallsNoFunction() {
+		int calls = GatewayApplication.calls.get();
+		HttpResponse<byte[]> response = this.http.get("/nowhere/at/all");
+		assertThat(response.statusCode()).isEqualTo(404);
+		assertThat(response.headers().firstValue("X-Api-Gateway-Function-Id")).isEmpty();
+		assertThat(GatewayApplication.calls.get()).isEqualTo(calls);
+	}
+
+	@Test
 	void otherIntegrationTypeIsAJsonNotImplemented() {
 		int calls = GatewayApplication.calls.get();
 		HttpResponse<byte[]> response = this.http.get("/elsewhere");

@@ -26,7 +26,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@code ignoreTrailingSlashes: false}, over real HTTP.
  */
 @SpringBootTest(classes = GatewayApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = "function-runtime.api-gateway.spec=classpath:apigw/gateway-1.0.json")
+		properties = { "function-runtime.api-gateway.spec=classpath:apigw/gateway-1.0.json",
+				"function-runtime.api-gateway.max-request-size=16B" })
 @ActiveProfiles("apigw")
 @Import(TestHttpConfiguration.class)
 class GatewayPayload10Tests {
@@ -82,6 +83,17 @@ class GatewayPayload10Tests {
 		assertThat(this.http.get("/v1/slash").statusCode()).isEqualTo(404);
 		assertThat(GatewayApplication.calls.get()).isEqualTo(calls);
 		assertThat(event(this.http.get("/v1/slash/")).get("resource").asString()).isEqualTo("/v1/slash/");
+	}
+
+	@Test
+	void bodyOverTheGatewaysLimitIsRefusedWithoutACall() {
+		int calls = GatewayApplication.calls.get();
+		HttpResponse<byte[]> response = this.http.send("PUT", "/v1/orders/o-8", "application/json",
+				"{\"qty\":1234567890}".getBytes(StandardCharsets.UTF_8));
+		assertThat(response.statusCode()).isEqualTo(413);
+		assertThat(json(response).get("errorType").asString()).isEqualTo("RequestTooLarge");
+		assertThat(response.headers().firstValue("X-Request-Id")).isPresent();
+		assertThat(GatewayApplication.calls.get()).isEqualTo(calls);
 	}
 
 	private static List<String> fieldNames(JsonNode node) {
