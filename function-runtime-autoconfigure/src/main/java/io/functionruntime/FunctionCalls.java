@@ -13,15 +13,25 @@ public final class FunctionCalls {
 	/** The name the runtime's servlet is registered under, on the functions' routes. */
 	public static final String SERVLET_NAME = "functionServlet";
 
+	/**
+	 * The request attribute that marks a request the API Gateway emulation routes to a
+	 * function: set before any filter of the application runs.
+	 */
+	public static final String GATEWAY_ROUTE_ATTRIBUTE = FunctionCalls.class.getName() + ".gatewayRoute";
+
 	private FunctionCalls() {
 	}
 
 	/**
-	 * Tells whether the container mapped a request to a function.
+	 * Tells whether the container mapped a request to a function, or the API Gateway
+	 * emulation routes it to one.
 	 * @param request the request
 	 * @return whether it is a function call
 	 */
 	public static boolean isFunctionCall(HttpServletRequest request) {
+		if (request.getAttribute(GATEWAY_ROUTE_ATTRIBUTE) != null) {
+			return true;
+		}
 		HttpServletMapping mapping = request.getHttpServletMapping();
 		return mapping != null && SERVLET_NAME.equals(mapping.getServletName());
 	}

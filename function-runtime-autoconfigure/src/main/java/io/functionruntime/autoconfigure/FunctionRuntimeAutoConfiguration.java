@@ -253,7 +253,7 @@ public final class FunctionRuntimeAutoConfiguration {
 	 * still count), leaves a missing field at its default and ignores unknown fields. The
 	 * application's own mapper stays as it is.
 	 */
-	private static JsonMapper functionJsonMapper(ObjectProvider<JsonMapper> jsonMapper) {
+	static JsonMapper functionJsonMapper(ObjectProvider<JsonMapper> jsonMapper) {
 		return jsonMapper.getIfAvailable(JsonMapper::shared)
 			.rebuild()
 			.changeDefaultVisibility((visibility) -> visibility.withFieldVisibility(Visibility.ANY))
@@ -266,7 +266,7 @@ public final class FunctionRuntimeAutoConfiguration {
 	 * positive, or Tomcat's own 8 KB. Bound from the environment, so that no web server
 	 * module is needed on the class path.
 	 */
-	private static long maxHttpResponseHeaderSize(Environment environment) {
+	static long maxHttpResponseHeaderSize(Environment environment) {
 		long size = Binder.get(environment)
 			.bind("server.max-http-response-header-size", DataSize.class)
 			.map(DataSize::toBytes)

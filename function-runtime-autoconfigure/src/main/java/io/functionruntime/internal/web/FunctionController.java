@@ -18,10 +18,11 @@ import org.slf4j.LoggerFactory;
 import org.springframework.web.HttpRequestHandler;
 
 /**
- * The one entry of every call, behind the {@link FunctionServlet}: routes
- * {@code /<entry point>}, {@code /<function id>} or {@code /} to a function, builds its
- * event in HTTP or raw mode, invokes it and writes the outcome. Whatever happens, the
- * client gets a complete answer with a request id.
+ * The one path of every call: behind the {@link FunctionServlet} it routes
+ * {@code /<entry point>}, {@code /<function id>} or {@code /} to a function and builds its
+ * event in HTTP or raw mode; the API Gateway emulation plugs in its own {@link CallRouter}.
+ * Then it reads the body, invokes the function and writes the outcome. Whatever happens,
+ * the client gets a complete answer with a request id.
  */
 public class FunctionController implements HttpRequestHandler {
 
@@ -58,17 +59,25 @@ public class FunctionController implements HttpRequestHandler {
 
 	@Override
 	public void handleRequest(HttpServletRequest request, HttpServletResponse response) throws IOException {
+		serve(request, response, this::routeDirect);
+	}
+
+	/**
+	 * Serves one call: routes it, reads its body within the limits, builds the handler's
+	 * argument, invokes the function and writes the outcome.
+	 * @param request the call
+	 * @param response its response
+	 * @param router what finds the call's function and builds its event
+	 */
+	public void serve(HttpServletRequest request, HttpServletResponse response, CallRouter router) {
 		long arrivalMillis = System.currentTimeMillis();
 		String requestId = RequestIds.next();
 		response.setHeader(HeaderNames.REQUEST_ID, requestId);
 		try {
-			FunctionDefinition function = route(request);
-			this.accessCheck.check(request, response, function);
-			this.responseWriter.identify(response, function);
-			QueryString query = QueryString.parse(request.getQueryString());
-			Arrival arrival = new Arrival(function, query, requestId, arrivalMillis);
-			RequestBody body = new RequestBody(request,
-					query.raw() ? this.maxEventSize : HttpEventMapper.bodyLimit(request, this.maxEventSize),
+			CallTarget target = router.route(request, response);
+			this.responseWriter.identify(response, target.function());
+			Arrival arrival = new Arrival(target, requestId, arrivalMillis);
+			RequestBody body = new RequestBody(request, target.bodyLimit(request, this.maxEventSize),
 					this.maxEventSize);
 			ServletInputStream in = request.getInputStream();
 			if (body.readArrived(in)) {
@@ -96,16 +105,15 @@ public class FunctionController implements HttpRequestHandler {
 	 */
 	private void dispatch(HttpServletRequest request, HttpServletResponse response, Arrival arrival, byte[] body,
 			AsyncContext started) throws IOException {
-		FunctionDefinition function = arrival.function();
-		Object event = arrival.query().raw() ? this.eventBinder.bindRaw(body, function.adapter())
-				: this.eventBinder.bindHttp(this.eventMapper.toEvent(request, arrival.query(), body,
-						arrival.requestId(), arrival.millis()), function.adapter());
+		CallTarget target = arrival.target();
+		FunctionDefinition function = target.function();
+		Object event = target.argument(request, body, arrival.requestId(), arrival.millis());
 		AsyncContext async = (started != null) ? started
 				: request.isAsyncSupported() ? request.startAsync(request, response) : null;
 		if (async != null && started == null) {
 			async.setTimeout(0);
 		}
-		boolean raw = arrival.query().raw();
+		boolean raw = target.raw();
 		this.invoker.invoke(function, event, arrival.requestId(), (result) -> {
 			try {
 				return this.responseWriter.write(response, function, result, raw, arrival.requestId());
@@ -161,6 +169,13 @@ public class FunctionController implements HttpRequestHandler {
 		}
 	}
 
+	/** Routes a direct call: {@code /<entry point>}, {@code /<function id>} or {@code /}. */
+	private CallTarget routeDirect(HttpServletRequest request, HttpServletResponse response) {
+		FunctionDefinition function = route(request);
+		this.accessCheck.check(request, response, function);
+		return new DirectCall(function, QueryString.parse(request.getQueryString()));
+	}
+
 	private FunctionDefinition route(HttpServletRequest request) {
 		String route = routeOf(request);
 		FunctionDefinition function = (route.indexOf('/') < 0 && route.indexOf('%') < 0 && route.indexOf(';') < 0)
@@ -184,7 +199,44 @@ public class FunctionController implements HttpRequestHandler {
 	}
 
 	/** What is known of a call before its body has arrived. */
-	private record Arrival(FunctionDefinition function, QueryString query, String requestId, long millis) {
+	private record Arrival(CallTarget target, String requestId, long millis) {
+	}
+
+	/** A call to {@code /<entry point>} or {@code /<function id>}: the HTTP event, or raw mode. */
+	private final class DirectCall implements CallTarget {
+
+		private final FunctionDefinition function;
+
+		private final QueryString query;
+
+		private DirectCall(FunctionDefinition function, QueryString query) {
+			this.function = function;
+			this.query = query;
+		}
+
+		@Override
+		public FunctionDefinition function() {
+			return this.function;
+		}
+
+		@Override
+		public boolean raw() {
+			return this.query.raw();
+		}
+
+		@Override
+		public long bodyLimit(HttpServletRequest request, long eventLimit) {
+			return this.query.raw() ? eventLimit : HttpEventMapper.bodyLimit(request, eventLimit);
+		}
+
+		@Override
+		public Object argument(HttpServletRequest request, byte[] body, String requestId, long arrivalMillis) {
+			EventBinder binder = FunctionController.this.eventBinder;
+			return this.query.raw() ? binder.bindRaw(body, this.function.adapter())
+					: binder.bindHttp(FunctionController.this.eventMapper.toEvent(request, this.query, body, requestId,
+							arrivalMillis), this.function.adapter());
+		}
+
 	}
 
 }

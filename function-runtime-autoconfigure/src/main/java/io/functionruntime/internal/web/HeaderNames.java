@@ -7,19 +7,19 @@ package io.functionruntime.internal.web;
  * ({@code x-real-remote-address} → {@code X-Real-Remote-Address}). A name with a character
  * that is not allowed in a header name is left as it is.
  */
-final class HeaderNames {
+public final class HeaderNames {
 
 	/** The call's request id, on every answer and in the event. */
-	static final String REQUEST_ID = "X-Request-Id";
+	public static final String REQUEST_ID = "X-Request-Id";
 
 	/** The call's trace id, in the event: the client's, or a new one. */
-	static final String TRACE_ID = "X-Trace-Id";
+	public static final String TRACE_ID = "X-Trace-Id";
 
 	/** The client's address and port, in the event. */
-	static final String REAL_REMOTE_ADDRESS = "X-Real-Remote-Address";
+	public static final String REAL_REMOTE_ADDRESS = "X-Real-Remote-Address";
 
 	/** The addresses the call came through, in the event. */
-	static final String FORWARDED_FOR = "X-Forwarded-For";
+	public static final String FORWARDED_FOR = "X-Forwarded-For";
 
 	/** The function's id, on every answer of a function. */
 	static final String FUNCTION_ID = "X-Function-Id";
@@ -36,7 +36,12 @@ final class HeaderNames {
 	private HeaderNames() {
 	}
 
-	static String canonical(String name) {
+	/**
+	 * Writes a header name in the router's canonical form.
+	 * @param name a header name as received
+	 * @return the canonical name
+	 */
+	public static String canonical(String name) {
 		boolean upper = true;
 		boolean canonical = true;
 		for (int i = 0; i < name.length(); i++) {

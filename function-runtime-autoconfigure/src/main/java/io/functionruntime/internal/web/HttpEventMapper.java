@@ -68,11 +68,17 @@ public class HttpEventMapper {
 	 * @param eventLimit the largest event
 	 * @return the largest body
 	 */
-	static long bodyLimit(HttpServletRequest request, long eventLimit) {
+	public static long bodyLimit(HttpServletRequest request, long eventLimit) {
 		return isJson(request.getContentType()) ? eventLimit : eventLimit / 4 * 3;
 	}
 
-	static boolean isJson(String contentType) {
+	/**
+	 * Tells whether a body goes into the event as text: only {@code application/json} does,
+	 * every other body as Base64.
+	 * @param contentType the request's {@code Content-Type}, or {@code null}
+	 * @return whether it is JSON
+	 */
+	public static boolean isJson(String contentType) {
 		if (contentType == null) {
 			return false;
 		}

@@ -29,6 +29,21 @@ public record QueryString(Map<String, List<String>> values, boolean raw) {
 	 * @throws RequestRejectedException for malformed percent-encoding
 	 */
 	public static QueryString parse(String query) {
+		return parse(query, true);
+	}
+
+	/**
+	 * Parses a query string in which {@code integration} is a parameter like any other, as
+	 * the API Gateway passes it.
+	 * @param query the raw query, or {@code null}
+	 * @return the parameters, never raw mode
+	 * @throws RequestRejectedException for malformed percent-encoding
+	 */
+	public static QueryString parseAll(String query) {
+		return parse(query, false);
+	}
+
+	private static QueryString parse(String query, boolean integrationPicksMode) {
 		if (query == null || query.isEmpty()) {
 			return EMPTY;
 		}
@@ -45,7 +60,7 @@ public record QueryString(Map<String, List<String>> values, boolean raw) {
 				boolean hasValue = equals >= 0 && equals < end;
 				String name = decode(query, start, hasValue ? equals : end);
 				String value = hasValue ? decode(query, equals + 1, end) : "";
-				if (INTEGRATION.equals(name)) {
+				if (integrationPicksMode && INTEGRATION.equals(name)) {
 					integration = value;
 				}
 				else {

@@ -35,6 +35,24 @@ public final class RequestRejectedException extends RuntimeException {
 	}
 
 	/**
+	 * A call that reaches nothing.
+	 * @param message what was asked for
+	 * @return the rejection, 404 Not Found
+	 */
+	public static RequestRejectedException notFound(String message) {
+		return new RequestRejectedException(404, "NotFound", message);
+	}
+
+	/**
+	 * A call to something the runtime does not emulate.
+	 * @param message what is not emulated
+	 * @return the rejection, 501 Not Implemented
+	 */
+	public static RequestRejectedException notImplemented(String message) {
+		return new RequestRejectedException(501, "NotImplemented", message);
+	}
+
+	/**
 	 * A call without valid credentials.
 	 * @param message what is missing or wrong
 	 * @return the rejection, 401 Unauthorized

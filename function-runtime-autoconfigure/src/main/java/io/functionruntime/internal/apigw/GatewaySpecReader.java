@@ -1,0 +1,296 @@
+package io.functionruntime.internal.apigw;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
+
+import io.functionruntime.internal.registry.DefinitionProblems;
+import io.functionruntime.internal.registry.FunctionRegistry;
+import io.functionruntime.registry.FunctionDefinition;
+import io.functionruntime.registry.FunctionDefinitionException;
+import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.Operation;
+import io.swagger.v3.oas.models.PathItem;
+import io.swagger.v3.oas.models.parameters.Parameter;
+import io.swagger.v3.parser.OpenAPIV3Parser;
+import io.swagger.v3.parser.core.models.ParseOptions;
+import io.swagger.v3.parser.core.models.SwaggerParseResult;
+
+import org.springframework.core.io.Resource;
+
+/**
+ * Reads the gateway's OpenAPI spec with the Swagger parser and turns its operations and
+ * {@code x-yc-apigateway} extensions into {@link GatewayRoutes}. Every problem found is
+ * kept, and startup fails once, naming the spec, the operation and the fix.
+ */
+public final class GatewaySpecReader {
+
+	private static final String ANY_METHOD = "x-yc-apigateway-any-method";
+
+	private static final String INTEGRATION = "x-yc-apigateway-integration";
+
+	private static final String INTEGRATIONS = "x-yc-apigateway-integrations";
+
+	private static final String INTEGRATION_REF = "#/components/" + INTEGRATIONS + "/";
+
+	/**
+	 * What the parser reports and the gateway accepts: operations without
+	 * {@code responses}, and a greedy {@code {name+}} declared as the parameter {@code name}.
+	 */
+	private static final Pattern TOLERATED = Pattern
+		.compile("\\.responses is missing$|Declared path parameter [^ ]+\\+ needs to be defined");
+
+	private static final Set<String> PAYLOAD_FORMAT_VERSIONS = Set.of("0.1", "1.0");
+
+	private final String location;
+
+	private final Map<String, FunctionDefinition> functionsById = new HashMap<>();
+
+	private final DefinitionProblems problems = new DefinitionProblems();
+
+	private GatewaySpecReader(String location, FunctionRegistry registry) {
+		this.location = location;
+		registry.functions().values().forEach((function) -> this.functionsById.put(function.settings().id(), function));
+	}
+
+	/**
+	 * Reads a spec.
+	 * @param location where the spec is, as configured, for messages
+	 * @param spec the spec
+	 * @param registry the application's functions
+	 * @return the routes of the spec
+	 * @throws FunctionDefinitionException listing every problem of the spec
+	 */
+	public static GatewayRoutes read(String location, Resource spec, FunctionRegistry registry) {
+		return new GatewaySpecReader(location, registry).read(spec);
+	}
+
+	private GatewayRoutes read(Resource spec) {
+		OpenAPI openApi = parse(spec);
+		boolean ignoreTrailingSlashes = ignoreTrailingSlashes(openApi);
+		List<GatewayOperation> operations = new ArrayList<>();
+		Map<String, GatewayOperation> shapes = new HashMap<>();
+		if (openApi.getPaths() != null) {
+			openApi.getPaths().forEach((path, item) -> {
+				PathTemplate template = this.problems.attempt(() -> template(path, ignoreTrailingSlashes));
+				if (template == null) {
+					return;
+				}
+				List<GatewayOperation.Parameter> pathParameters = parameters(item.getParameters());
+				item.readOperationsMap().forEach((method, operation) -> add(operations, shapes,
+						operation(openApi, template, method.name(), operation.getOperationId(),
+								merge(pathParameters, parameters(operation.getParameters())), operation.getExtensions())));
+				if (item.getExtensions() != null && item.getExtensions().get(ANY_METHOD) instanceof Map<?, ?> any) {
+					add(operations, shapes, operation(openApi, template, null, text(any.get("operationId")),
+							merge(pathParameters, rawParameters(openApi, any.get("parameters"))), any));
+				}
+			});
+		}
+		this.problems.throwIfAny();
+		return new GatewayRoutes(operations);
+	}
+
+	private OpenAPI parse(Resource spec) {
+		String text;
+		try {
+			text = spec.getContentAsString(StandardCharsets.UTF_8);
+		}
+		catch (IOException ex) {
+			throw new FunctionDefinitionException(
+					"API Gateway spec " + this.location + " cannot be read: " + ex.getMessage(),
+					"Set function-runtime.api-gateway.spec to the spec's location, such as 'classpath:apigw.yaml' "
+							+ "or 'file:./apigw.yaml'.");
+		}
+		ParseOptions options = new ParseOptions();
+		options.setResolve(true);
+		options.setResolveFully(true);
+		SwaggerParseResult result = new OpenAPIV3Parser().readContents(text, null, options);
+		List<String> messages = (result.getMessages() != null)
+				? result.getMessages().stream().filter((message) -> !TOLERATED.matcher(message).find()).toList()
+				: List.of();
+		if (result.getOpenAPI() == null || !messages.isEmpty()) {
+			throw new FunctionDefinitionException("API Gateway spec " + this.location
+					+ " is not a valid OpenAPI 3.0 spec: " + (messages.isEmpty() ? "it is empty" : String.join("; ", messages)),
+					"Correct the spec so that it reads as OpenAPI 3.0 (YAML or JSON), as the gateway requires.");
+		}
+		return result.getOpenAPI();
+	}
+
+	private PathTemplate template(String path, boolean ignoreTrailingSlashes) {
+		try {
+			return PathTemplate.parse(path, ignoreTrailingSlashes);
+		}
+		catch (IllegalArgumentException ex) {
+			throw problem(path, ex.getMessage(), "Write each parameter as a whole segment, {name} or {name+} "
+					+ "(greedy, last segment only).");
+		}
+	}
+
+	private static boolean ignoreTrailingSlashes(OpenAPI openApi) {
+		Object gateway = (openApi.getExtensions() != null) ? openApi.getExtensions().get("x-yc-apigateway") : null;
+		return !(gateway instanceof Map<?, ?> map) || !Boolean.FALSE.equals(map.get("ignoreTrailingSlashes"))
+				&& !"false".equals(String.valueOf(map.get("ignoreTrailingSlashes")));
+	}
+
+	private void add(List<GatewayOperation> operations, Map<String, GatewayOperation> shapes,
+			GatewayOperation operation) {
+		if (operation == null) {
+			return;
+		}
+		String key = operation.method() + " " + operation.path().shape();
+		GatewayOperation taken = shapes.putIfAbsent(key, operation);
+		if (taken != null) {
+			this.problems.add(problem(operation.path().toString(),
+					operation.describe() + " is the same route as " + taken.describe()
+							+ " (the gateway matches paths with any parameter names"
+							+ (operation.path().toString().endsWith("/") || taken.path().toString().endsWith("/")
+									? " and, with ignoreTrailingSlashes, without a trailing slash" : "")
+							+ ")",
+					"Keep one of the two operations, or merge their paths."));
+			return;
+		}
+		operations.add(operation);
+	}
+
+	private GatewayOperation operation(OpenAPI openApi, PathTemplate path, String method, String operationId,
+			List<GatewayOperation.Parameter> parameters, Map<?, ?> extensions) {
+		String name = ((method != null) ? method.toUpperCase(Locale.ROOT) : ANY_METHOD) + " " + path;
+		Object declared = (extensions != null) ? extensions.get(INTEGRATION) : null;
+		if (!(declared instanceof Map<?, ?> integration)) {
+			this.problems.add(problem(name, "it has no " + INTEGRATION,
+					"Give the operation an x-yc-apigateway-integration, such as {type: cloud_functions, "
+							+ "function_id: <id>}."));
+			return null;
+		}
+		Map<?, ?> resolved = resolve(openApi, name, integration);
+		if (resolved == null) {
+			return null;
+		}
+		GatewayOperation.Integration parsed = integration(name, resolved);
+		if (parsed == null) {
+			return null;
+		}
+		FunctionDefinition function = null;
+		if (GatewayOperation.Integration.CLOUD_FUNCTIONS.equals(parsed.type())) {
+			function = this.functionsById.get(parsed.functionId());
+			if (function == null) {
+				this.problems.add(problem(name, "function_id '" + parsed.functionId()
+						+ "' is no function's id; the functions' ids are " + new TreeSet<>(this.functionsById.keySet()),
+						"Set function-runtime.functions[<entry point>].id of the function that serves it to '"
+								+ parsed.functionId() + "', or change function_id in the spec."));
+				return null;
+			}
+		}
+		return new GatewayOperation((method != null) ? method.toUpperCase(Locale.ROOT) : null, path, operationId,
+				parameters, parsed, function);
+	}
+
+	private Map<?, ?> resolve(OpenAPI openApi, String name, Map<?, ?> integration) {
+		Object ref = integration.get("$ref");
+		if (ref == null) {
+			return integration;
+		}
+		String text = String.valueOf(ref);
+		Object components = (openApi.getComponents() != null && openApi.getComponents().getExtensions() != null)
+				? openApi.getComponents().getExtensions().get(INTEGRATIONS) : null;
+		Object target = (text.startsWith(INTEGRATION_REF) && components instanceof Map<?, ?> all)
+				? all.get(text.substring(INTEGRATION_REF.length())) : null;
+		if (!(target instanceof Map<?, ?> found)) {
+			this.problems.add(problem(name, "its integration $ref '" + text + "' names no integration",
+					"Define it under components." + INTEGRATIONS + ", or correct the $ref."));
+			return null;
+		}
+		return found;
+	}
+
+	private GatewayOperation.Integration integration(String name, Map<?, ?> integration) {
+		String type = text(integration.get("type"));
+		String version = text(integration.get("payload_format_version"));
+		if (type == null) {
+			this.problems.add(problem(name, "its integration has no type",
+					"Set type: cloud_functions and function_id: <id>."));
+			return null;
+		}
+		if (!GatewayOperation.Integration.CLOUD_FUNCTIONS.equals(type)) {
+			return new GatewayOperation.Integration(type, null, null, null);
+		}
+		String functionId = text(integration.get("function_id"));
+		if (functionId == null) {
+			this.problems.add(problem(name, "its cloud_functions integration has no function_id",
+					"Set function_id to the id of the function that serves it."));
+			return null;
+		}
+		if (version != null && !PAYLOAD_FORMAT_VERSIONS.contains(version)) {
+			this.problems.add(problem(name, "payload_format_version '" + version + "' is not emulated",
+					"Use payload_format_version \"0.1\" (the default) or \"1.0\"; write it quoted, as a string."));
+			return null;
+		}
+		return new GatewayOperation.Integration(type, functionId, (version != null) ? version : "0.1",
+				integration.get("context"));
+	}
+
+	private static List<GatewayOperation.Parameter> parameters(List<Parameter> parameters) {
+		List<GatewayOperation.Parameter> declared = new ArrayList<>();
+		if (parameters != null) {
+			parameters.forEach((parameter) -> declared.add(parameter(parameter.getName(), parameter.getIn())));
+		}
+		return declared;
+	}
+
+	private static List<GatewayOperation.Parameter> rawParameters(OpenAPI openApi, Object parameters) {
+		List<GatewayOperation.Parameter> declared = new ArrayList<>();
+		if (parameters instanceof List<?> list) {
+			for (Object item : list) {
+				if (item instanceof Map<?, ?> map && map.get("$ref") != null) {
+					Parameter parameter = referenced(openApi, String.valueOf(map.get("$ref")));
+					if (parameter != null) {
+						declared.add(parameter(parameter.getName(), parameter.getIn()));
+					}
+				}
+				else if (item instanceof Map<?, ?> map) {
+					declared.add(parameter(text(map.get("name")), text(map.get("in"))));
+				}
+			}
+		}
+		return declared;
+	}
+
+	private static Parameter referenced(OpenAPI openApi, String ref) {
+		String prefix = "#/components/parameters/";
+		return (ref.startsWith(prefix) && openApi.getComponents() != null
+				&& openApi.getComponents().getParameters() != null)
+						? openApi.getComponents().getParameters().get(ref.substring(prefix.length())) : null;
+	}
+
+	private static GatewayOperation.Parameter parameter(String name, String in) {
+		String plain = (name != null && name.endsWith("+")) ? name.substring(0, name.length() - 1) : name;
+		return new GatewayOperation.Parameter(plain, in);
+	}
+
+	/** An operation's parameter replaces the path's parameter of the same name and place. */
+	private static List<GatewayOperation.Parameter> merge(List<GatewayOperation.Parameter> path,
+			List<GatewayOperation.Parameter> operation) {
+		Map<GatewayOperation.Parameter, GatewayOperation.Parameter> merged = new LinkedHashMap<>();
+		path.forEach((parameter) -> merged.put(parameter, parameter));
+		operation.forEach((parameter) -> merged.put(parameter, parameter));
+		return List.copyOf(merged.values());
+	}
+
+	private static String text(Object value) {
+		return (value != null) ? String.valueOf(value) : null;
+	}
+
+	private FunctionDefinitionException problem(String where, String what, String fix) {
+		return new FunctionDefinitionException("API Gateway spec " + this.location + ", " + where + ": " + what + ".",
+				fix);
+	}
+
+}
