@@ -158,6 +158,7 @@ class ContainerIT {
 				.build(), HttpResponse.BodyHandlers.ofString());
 			assertThat(hello.statusCode()).isEqualTo(200);
 			assertThat(hello.body()).contains("AOT");
+			assertThat(get(port, "/hello/AOT").body()).contains("\"greeting\":\"hello AOT\"");
 		}
 		finally {
 			stop(app);
