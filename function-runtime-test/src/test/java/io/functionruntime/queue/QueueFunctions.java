@@ -16,19 +16,14 @@ import org.springframework.context.annotation.Bean;
 
 /**
  * The handlers that the queue tests' triggers and asynchronous calls reach, each
- * recording what it received, and the local queue server, closed with the context after
- * the triggers have stopped.
+ * recording what it received. The local queue server is one for every test of the JVM,
+ * each with queues of its own, so that a context closing late never finds it gone.
  */
 @SpringBootConfiguration
 @EnableAutoConfiguration
 class QueueFunctions {
 
 	static final LocalMessageQueue queues = LocalMessageQueue.start();
-
-	@Bean(destroyMethod = "close")
-	LocalMessageQueue localMessageQueue() {
-		return queues;
-	}
 
 	@Bean
 	Recorder recorder() {
