@@ -10,6 +10,7 @@ import java.util.Set;
 
 import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
 import io.functionruntime.FunctionCalls;
+import io.functionruntime.internal.async.AsyncInvocations;
 import io.functionruntime.internal.event.EventBinder;
 import io.functionruntime.internal.invoke.ContextFactory;
 import io.functionruntime.internal.invoke.FunctionInvoker;
@@ -278,11 +279,12 @@ public final class FunctionRuntimeAutoConfiguration {
 	@ConditionalOnMissingBean
 	FunctionController functionController(FunctionRegistry registry, HttpEventMapper eventMapper,
 			EventBinder eventBinder, FunctionInvoker invoker, ResponseWriter responseWriter,
-			FunctionRuntimeProperties properties, ObjectProvider<FunctionAccessCheck> accessCheck) {
+			FunctionRuntimeProperties properties, ObjectProvider<FunctionAccessCheck> accessCheck,
+			ObjectProvider<AsyncInvocations> asyncInvocations) {
 		return new FunctionController(registry, eventMapper, eventBinder, invoker, responseWriter,
 				properties.getMaxEventSize().toBytes(),
 				accessCheck.getIfAvailable(() -> PrivateFunctions.withoutSpringSecurity(registry)),
-				properties.getBodyReadTimeout());
+				properties.getBodyReadTimeout(), asyncInvocations.getObject());
 	}
 
 	@Bean
