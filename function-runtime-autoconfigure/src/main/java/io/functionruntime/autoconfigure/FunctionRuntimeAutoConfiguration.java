@@ -66,6 +66,7 @@ import org.springframework.boot.webmvc.autoconfigure.WebMvcAutoConfiguration;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.Environment;
 import org.springframework.util.unit.DataSize;
@@ -83,6 +84,7 @@ import org.springframework.web.servlet.DispatcherServlet;
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @ConditionalOnClass(DispatcherServlet.class)
 @EnableConfigurationProperties(FunctionRuntimeProperties.class)
+@Import(AsyncInvocationConfiguration.class)
 public final class FunctionRuntimeAutoConfiguration {
 
 	private static final Logger logger = LoggerFactory.getLogger(FunctionRuntimeAutoConfiguration.class);

@@ -19,23 +19,22 @@ import io.functionruntime.registry.FunctionDefinitionException;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.boot.autoconfigure.AutoConfiguration;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.util.ClassUtils;
 
 /**
  * Makes the calls of {@code ?integration=async}: a bounded buffer and workers that start
  * with the first such call, so that an application that makes none runs no thread; an SQS
- * client only when a function has a success or failure queue.
+ * client only when a function has a success or failure queue. Part of
+ * {@link FunctionRuntimeAutoConfiguration}, since every function's route takes such calls.
  */
-@AutoConfiguration(after = FunctionRuntimeAutoConfiguration.class)
-@ConditionalOnBean(FunctionInvoker.class)
-@EnableConfigurationProperties({ FunctionRuntimeProperties.class, AsyncProperties.class })
-public final class AsyncInvocationAutoConfiguration {
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(AsyncProperties.class)
+class AsyncInvocationConfiguration {
 
 	private static final String SQS_CLIENT = "software.amazon.awssdk.services.sqs.SqsClient";
 
@@ -67,7 +66,7 @@ public final class AsyncInvocationAutoConfiguration {
 		if (queues.isEmpty()) {
 			return null;
 		}
-		if (!ClassUtils.isPresent(SQS_CLIENT, AsyncInvocationAutoConfiguration.class.getClassLoader())) {
+		if (!ClassUtils.isPresent(SQS_CLIENT, AsyncInvocationConfiguration.class.getClassLoader())) {
 			throw new FunctionDefinitionException("Asynchronous calls send results to " + queues
 					+ ", but the SQS client is not on the class path.",
 					"Add the dependency software.amazon.awssdk:sqs, or remove the functions' "
