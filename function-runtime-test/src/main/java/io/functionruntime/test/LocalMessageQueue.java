@@ -27,7 +27,7 @@ import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
  * try (LocalMessageQueue queues = LocalMessageQueue.start()) {
  *     String dlq = queues.createQueue("orders-dlq");
  *     String orders = queues.createQueue("orders", dlq, 3);
- *     // function-runtime.triggers.message-queues[orders].queue-url=orders
+ *     // function-runtime.triggers.message-queues[orders].queue-url: the URL in orders
  * }
  * </pre>
  */
