@@ -20,10 +20,17 @@ final class AsyncHttp {
 	}
 
 	static HttpResponse<String> post(int port, String path, String body) {
-		HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+		return send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
 			.POST(HttpRequest.BodyPublishers.ofString(body))
 			.header("Content-Type", "application/json")
-			.build();
+			.build());
+	}
+
+	static HttpResponse<String> get(int port, String path) {
+		return send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build());
+	}
+
+	private static HttpResponse<String> send(HttpRequest request) {
 		try {
 			return client.send(request, HttpResponse.BodyHandlers.ofString());
 		}

@@ -5,15 +5,19 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
 
+import io.functionruntime.internal.metrics.QueueMetrics;
 import io.functionruntime.test.LocalMessageQueue;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.sqs.model.MessageAttributeValue;
 import software.amazon.awssdk.services.sqs.model.SendMessageBatchRequestEntry;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -28,7 +32,7 @@ import static org.awaitility.Awaitility.await;
  * count; a returned status 500 is a success.
  */
 @SpringBootTest(classes = QueueFunctions.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = "spring.config.name=queue-tests")
+		properties = { "spring.config.name=queue-tests", "management.endpoints.web.exposure.include=functions" })
 @DirtiesContext
 class QueueTriggerTests {
 
@@ -54,6 +58,12 @@ class QueueTriggerTests {
 
 	@Autowired
 	QueueFunctions.Answers500 answers500;
+
+	@Autowired
+	MeterRegistry meterRegistry;
+
+	@LocalServerPort
+	int port;
 
 	@DynamicPropertySource
 	static void triggers(DynamicPropertyRegistry registry) {
@@ -139,6 +149,10 @@ class QueueTriggerTests {
 		queues.client().sendMessage((request) -> request.queueUrl(failingQueue).messageBody("poison"));
 		await().atMost(PATIENCE).until(() -> queues.messageCount(deadLetterQueue) == 1);
 		assertThat(this.failing.calls.get()).as("received twice, then moved by the redrive policy").isEqualTo(2);
+		assertThat(this.meterRegistry.get(QueueMetrics.BATCHES)
+			.tags("trigger", "failing", "function", "failing.handler", "outcome", "failure")
+			.functionCounter()
+			.count()).isEqualTo(2);
 		assertThat(queues.client()
 			.receiveMessage((request) -> request.queueUrl(deadLetterQueue).waitTimeSeconds(1))
 			.messages()).extracting((message) -> message.body()).containsExactly("poison");
@@ -146,9 +160,35 @@ class QueueTriggerTests {
 
 	@Test
 	void returnedStatus500IsASuccessAndDeletesTheBatch() {
+		int before = this.answers500.calls.get();
 		queues.client().sendMessage((request) -> request.queueUrl(answers500Queue).messageBody("any"));
-		await().atMost(PATIENCE).until(() -> this.answers500.calls.get() == 1);
+		await().atMost(PATIENCE).until(() -> this.answers500.calls.get() > before);
 		await().atMost(PATIENCE).until(() -> queues.messageCount(answers500Queue) == 0);
+	}
+
+	@Test
+	void functionsEndpointAndMetricsShowEachTriggersState() {
+		queues.client().sendMessage((request) -> request.queueUrl(answers500Queue).messageBody("seen"));
+		await().atMost(PATIENCE).until(() -> queues.messageCount(answers500Queue) == 0 && this.answers500.calls.get() > 0);
+		JsonNode functions = JsonMapper.shared()
+			.readTree(AsyncHttp.get(this.port, "/actuator/functions").body());
+		JsonNode trigger = functions.get("messageQueueTriggers")
+			.valueStream()
+			.filter((candidate) -> candidate.get("name").asString().equals("answers500"))
+			.findFirst()
+			.orElseThrow();
+		assertThat(trigger.get("function").asString()).isEqualTo("answers500.handler");
+		assertThat(trigger.get("queueUrl").asString()).isEqualTo(answers500Queue);
+		assertThat(trigger.get("polling").asBoolean()).isTrue();
+		assertThat(trigger.get("batches").asLong()).isPositive();
+		assertThat(trigger.get("failedBatches").asLong()).isZero();
+		assertThat(trigger.get("lastBatchSize").asInt()).isEqualTo(1);
+		assertThat(trigger.get("lastBatchAt").isNull()).isFalse();
+		assertThat(functions.at("/async/bufferSize").asInt()).isEqualTo(1000);
+		assertThat(this.meterRegistry.get(QueueMetrics.POLLING).tags("trigger", "answers500").gauge().value())
+			.isEqualTo(1);
+		assertThat(this.meterRegistry.get(QueueMetrics.MESSAGES).tags("trigger", "answers500").functionCounter().count())
+			.isPositive();
 	}
 
 	private List<JsonNode> eventsFrom(String queueName) {
