@@ -2,6 +2,7 @@ package io.functionruntime.queue;
 
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -38,6 +39,11 @@ class QueueFunctions {
 	@Bean
 	Answers500 answers500() {
 		return new Answers500();
+	}
+
+	@Bean
+	Counting counting() {
+		return new Counting();
 	}
 
 	@Bean
@@ -80,6 +86,23 @@ class QueueFunctions {
 		Map<String, Object> handler(Map<String, Object> event) {
 			this.calls.incrementAndGet();
 			return Map.of("statusCode", 500);
+		}
+
+	}
+
+	/** Counts how many times each message id was handed to it. */
+	static class Counting {
+
+		final Map<String, Integer> timesById = new ConcurrentHashMap<>();
+
+		final AtomicInteger batches = new AtomicInteger();
+
+		@FunctionHandler("counting.handler")
+		void handler(JsonNode event) {
+			this.batches.incrementAndGet();
+			event.get("messages")
+				.forEach((message) -> this.timesById.merge(message.at("/details/message/message_id").asString(), 1,
+						Integer::sum));
 		}
 
 	}
