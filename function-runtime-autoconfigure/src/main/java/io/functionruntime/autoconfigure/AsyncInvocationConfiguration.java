@@ -10,7 +10,6 @@ import io.functionruntime.internal.async.AsyncInvocations;
 import io.functionruntime.internal.async.AsyncResults;
 import io.functionruntime.internal.async.AsyncSettings;
 import io.functionruntime.internal.invoke.FunctionInvoker;
-import io.functionruntime.internal.queue.QueueConnection;
 import io.functionruntime.internal.queue.QueueSender;
 import io.functionruntime.internal.queue.SqsQueueSender;
 import io.functionruntime.internal.registry.FunctionRegistry;
@@ -72,13 +71,7 @@ class AsyncInvocationConfiguration {
 					"Add the dependency software.amazon.awssdk:sqs, or remove the functions' "
 							+ "async-success-queue-url and async-failure-queue-url.");
 		}
-		boolean keyId = properties.getAccessKeyId() != null && !properties.getAccessKeyId().isBlank();
-		boolean secret = properties.getSecretAccessKey() != null && !properties.getSecretAccessKey().isBlank();
-		check(keyId == secret, "function-runtime.async." + (keyId ? "secret-access-key" : "access-key-id"),
-				"is missing: a static key needs both access-key-id and secret-access-key; set both, or neither to "
-						+ "use the AWS SDK's default credentials chain");
-		return new SqsQueueSender(queues, new QueueConnection(properties.getEndpoint(), properties.getRegion(),
-				keyId ? properties.getAccessKeyId() : null, secret ? properties.getSecretAccessKey() : null));
+		return new SqsQueueSender(queues, properties.toConnection(null, "function-runtime.async."));
 	}
 
 	private static void check(boolean valid, String property, String problem) {

@@ -67,15 +67,7 @@ final class PropertiesQueueTriggers {
 		check(visibility == null || (!visibility.isNegative() && visibility.compareTo(MAX_VISIBILITY_TIMEOUT) <= 0
 				&& visibility.toMillis() % 1000 == 0), name, prefix + "visibility-timeout",
 				"must be whole seconds from 0s to 12h, but is " + text(visibility));
-		check(queue.getRegion() != null && !queue.getRegion().isBlank(), name, prefix + "region", "is empty");
-		boolean keyId = queue.getAccessKeyId() != null && !queue.getAccessKeyId().isBlank();
-		boolean secret = queue.getSecretAccessKey() != null && !queue.getSecretAccessKey().isBlank();
-		check(keyId == secret, name, prefix + (keyId ? "secret-access-key" : "access-key-id"),
-				"is missing: a static key needs both access-key-id and secret-access-key; set both, or neither to "
-						+ "use the AWS SDK's default credentials chain");
-		QueueConnection connection = new QueueConnection(
-				(queue.getEndpoint() != null) ? queue.getEndpoint() : QueueConnection.endpointOf(queueUrl),
-				queue.getRegion(), keyId ? queue.getAccessKeyId() : null, secret ? queue.getSecretAccessKey() : null);
+		QueueConnection connection = queue.toConnection(QueueConnection.endpointOf(queueUrl), prefix);
 		String queueId = (queue.getQueueId() != null && !queue.getQueueId().isBlank()) ? queue.getQueueId()
 				: "yrn:yc:ymq:" + queue.getRegion() + ":" + folderId + ":" + queueName(queueUrl);
 		return new QueueTrigger(name, function, queueUrl.toString(), queueId, connection, queue.getBatchSize(), cutoff,

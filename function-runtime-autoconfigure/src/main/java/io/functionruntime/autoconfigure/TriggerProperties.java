@@ -1,6 +1,5 @@
 package io.functionruntime.autoconfigure;
 
-import java.net.URI;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -163,7 +162,7 @@ public class TriggerProperties {
 	 * A trigger that long-polls a queue and calls a function with each batch of its
 	 * messages, deleting the batch when the call succeeds.
 	 */
-	public static class MessageQueue {
+	public static class MessageQueue extends QueueConnectionProperties {
 
 		/**
 		 * Entry point or id of the function to call.
@@ -199,30 +198,6 @@ public class TriggerProperties {
 		 * VisibilityTimeout.
 		 */
 		private Duration visibilityTimeout;
-
-		/**
-		 * Endpoint of the queue service. Defaults to the scheme, host and port of the
-		 * queue URL.
-		 */
-		private URI endpoint;
-
-		/**
-		 * Region the requests are signed for.
-		 */
-		private String region = "ru-central1";
-
-		/**
-		 * Access key id of a static key that may read and delete the queue's messages.
-		 * Without one, the AWS SDK's default credentials chain is used (AWS_ACCESS_KEY_ID
-		 * and AWS_SECRET_ACCESS_KEY, ~/.aws/credentials, ...).
-		 */
-		private String accessKeyId;
-
-		/**
-		 * Secret access key of the static key. Take it from an environment variable rather
-		 * than writing it in a file.
-		 */
-		private String secretAccessKey;
 
 		/**
 		 * Whether the trigger polls. A disabled trigger is still checked at startup.
@@ -275,38 +250,6 @@ public class TriggerProperties {
 
 		public void setVisibilityTimeout(Duration visibilityTimeout) {
 			this.visibilityTimeout = visibilityTimeout;
-		}
-
-		public URI getEndpoint() {
-			return this.endpoint;
-		}
-
-		public void setEndpoint(URI endpoint) {
-			this.endpoint = endpoint;
-		}
-
-		public String getRegion() {
-			return this.region;
-		}
-
-		public void setRegion(String region) {
-			this.region = region;
-		}
-
-		public String getAccessKeyId() {
-			return this.accessKeyId;
-		}
-
-		public void setAccessKeyId(String accessKeyId) {
-			this.accessKeyId = accessKeyId;
-		}
-
-		public String getSecretAccessKey() {
-			return this.secretAccessKey;
-		}
-
-		public void setSecretAccessKey(String secretAccessKey) {
-			this.secretAccessKey = secretAccessKey;
 		}
 
 		public boolean isEnabled() {
