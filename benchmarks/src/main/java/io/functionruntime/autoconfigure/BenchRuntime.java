@@ -1,7 +1,12 @@
 package io.functionruntime.autoconfigure;
 
+import java.time.Duration;
+import java.util.Map;
+
 import io.functionruntime.bench.NoOpHandler;
 import io.functionruntime.bench.SeedHandler;
+import io.functionruntime.internal.async.AsyncInvocations;
+import io.functionruntime.internal.async.AsyncResults;
 import io.functionruntime.internal.event.EventBinder;
 import io.functionruntime.internal.invoke.ContextFactory;
 import io.functionruntime.internal.invoke.FunctionInvoker;
@@ -79,7 +84,9 @@ public final class BenchRuntime implements AutoCloseable {
 				properties.isIncludeStackTrace());
 		this.maxEventSize = properties.getMaxEventSize().toBytes();
 		this.controller = new FunctionController(this.registry, this.eventMapper, this.eventBinder, this.invoker,
-				this.responseWriter, this.maxEventSize, FunctionAccessCheck.NONE, properties.getBodyReadTimeout());
+				this.responseWriter, this.maxEventSize, FunctionAccessCheck.NONE, properties.getBodyReadTimeout(),
+				new AsyncInvocations(this.invoker, Map.of(), null,
+						new AsyncResults(this.jsonMapper, this.responseWriter::errorJson), 1, 1, Duration.ZERO));
 	}
 
 	/**

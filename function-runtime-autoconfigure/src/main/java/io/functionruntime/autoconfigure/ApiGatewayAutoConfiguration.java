@@ -9,6 +9,7 @@ import io.functionruntime.internal.apigw.GatewayFilter;
 import io.functionruntime.internal.apigw.GatewayRoutes;
 import io.functionruntime.internal.apigw.GatewayRouting;
 import io.functionruntime.internal.apigw.GatewaySpecReader;
+import io.functionruntime.internal.async.AsyncInvocations;
 import io.functionruntime.internal.event.EventBinder;
 import io.functionruntime.internal.invoke.FunctionInvoker;
 import io.functionruntime.internal.registry.FunctionRegistry;
@@ -84,13 +85,15 @@ public final class ApiGatewayAutoConfiguration {
 	@Bean
 	FilterRegistrationBean<GatewayFilter> functionGatewayFilter(ApiGatewayProperties properties,
 			FunctionRegistry registry, HttpEventMapper eventMapper, EventBinder eventBinder, FunctionInvoker invoker,
-			FunctionRuntimeProperties runtime, ObjectProvider<JsonMapper> jsonMapper, Environment environment) {
+			FunctionRuntimeProperties runtime, ObjectProvider<JsonMapper> jsonMapper, Environment environment,
+			ObjectProvider<AsyncInvocations> asyncInvocations) {
 		ResponseWriter responseWriter = new ResponseWriter(FunctionRuntimeAutoConfiguration.functionJsonMapper(jsonMapper),
 				Math.min(properties.getMaxResponseSize().toBytes(), runtime.getMaxResponseSize().toBytes()),
 				FunctionRuntimeAutoConfiguration.maxHttpResponseHeaderSize(environment), runtime.isIncludeStackTrace());
 		Duration bodyReadTimeout = runtime.getBodyReadTimeout();
 		FunctionController controller = new FunctionController(registry, eventMapper, eventBinder, invoker,
-				responseWriter, runtime.getMaxEventSize().toBytes(), FunctionAccessCheck.NONE, bodyReadTimeout);
+				responseWriter, runtime.getMaxEventSize().toBytes(), FunctionAccessCheck.NONE, bodyReadTimeout,
+				asyncInvocations.getObject());
 		GatewayCalls calls = new GatewayCalls(properties.getId(), eventBinder,
 				properties.getMaxRequestSize().toBytes());
 		FilterRegistrationBean<GatewayFilter> registration = new FilterRegistrationBean<>(

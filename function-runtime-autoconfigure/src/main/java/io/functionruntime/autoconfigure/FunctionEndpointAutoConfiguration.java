@@ -1,9 +1,12 @@
 package io.functionruntime.autoconfigure;
 
 import io.functionruntime.internal.actuate.FunctionsEndpoint;
+import io.functionruntime.internal.async.AsyncInvocations;
 import io.functionruntime.internal.invoke.FunctionInvoker;
 import io.functionruntime.internal.registry.FunctionRegistry;
+import io.functionruntime.internal.trigger.QueueTriggerRunner;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.actuate.autoconfigure.endpoint.condition.ConditionalOnAvailableEndpoint;
 import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -16,7 +19,7 @@ import org.springframework.context.annotation.Bean;
  * The Actuator endpoint {@code functions}, when Actuator is present and the endpoint is
  * exposed ({@code management.endpoints.web.exposure.include}).
  */
-@AutoConfiguration(after = FunctionRuntimeAutoConfiguration.class)
+@AutoConfiguration(after = { FunctionRuntimeAutoConfiguration.class, QueueTriggerAutoConfiguration.class })
 @ConditionalOnClass(Endpoint.class)
 @ConditionalOnBean(FunctionInvoker.class)
 @ConditionalOnAvailableEndpoint(FunctionsEndpoint.class)
@@ -24,8 +27,9 @@ public final class FunctionEndpointAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	FunctionsEndpoint functionsEndpoint(FunctionRegistry registry, FunctionInvoker invoker) {
-		return new FunctionsEndpoint(registry, invoker);
+	FunctionsEndpoint functionsEndpoint(FunctionRegistry registry, FunctionInvoker invoker,
+			ObjectProvider<QueueTriggerRunner> queueTriggers, ObjectProvider<AsyncInvocations> async) {
+		return new FunctionsEndpoint(registry, invoker, queueTriggers.getIfAvailable(), async.getIfAvailable());
 	}
 
 }

@@ -1,9 +1,12 @@
 package io.functionruntime.autoconfigure;
 
+import io.functionruntime.internal.async.AsyncInvocations;
 import io.functionruntime.internal.invoke.FunctionInvoker;
 import io.functionruntime.internal.metrics.FunctionPoolMetrics;
 import io.functionruntime.internal.metrics.MicrometerInvocationObserver;
+import io.functionruntime.internal.metrics.QueueMetrics;
 import io.functionruntime.internal.registry.FunctionRegistry;
+import io.functionruntime.internal.trigger.QueueTriggerRunner;
 import io.functionruntime.invoke.InvocationObserver;
 import io.functionruntime.metrics.FunctionObservationConvention;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -24,9 +27,11 @@ import org.springframework.context.annotation.Bean;
  * Micrometer metrics and observations of every function, when the application has a
  * {@link MeterRegistry} (Actuator brings one): the invocation timer through the
  * Observation API, so that tracing sees each call too, timers of queueing and cold
- * starts, and gauges of instances and queued calls.
+ * starts, gauges of instances and queued calls, and meters of the Message Queue triggers
+ * and the asynchronous calls' buffer.
  */
-@AutoConfiguration(after = { FunctionRuntimeAutoConfiguration.class, MetricsAutoConfiguration.class,
+@AutoConfiguration(after = { FunctionRuntimeAutoConfiguration.class, QueueTriggerAutoConfiguration.class,
+		MetricsAutoConfiguration.class,
 		CompositeMeterRegistryAutoConfiguration.class, SimpleMetricsExportAutoConfiguration.class,
 		ObservationAutoConfiguration.class })
 @ConditionalOnClass({ MeterRegistry.class, ObservationRegistry.class })
@@ -40,6 +45,13 @@ public final class FunctionMetricsAutoConfiguration {
 			ObjectProvider<FunctionObservationConvention> convention) {
 		return new MicrometerInvocationObserver(registry, meterRegistry,
 				observationRegistry.getIfAvailable(() -> ObservationRegistry.NOOP), convention.getIfAvailable());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	QueueMetrics functionQueueMetrics(ObjectProvider<QueueTriggerRunner> triggers,
+			ObjectProvider<AsyncInvocations> async) {
+		return new QueueMetrics(triggers.getIfAvailable(), async.getIfAvailable());
 	}
 
 	@Bean

@@ -10,6 +10,7 @@ import java.util.Set;
 
 import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
 import io.functionruntime.FunctionCalls;
+import io.functionruntime.internal.async.AsyncInvocations;
 import io.functionruntime.internal.event.EventBinder;
 import io.functionruntime.internal.invoke.ContextFactory;
 import io.functionruntime.internal.invoke.FunctionInvoker;
@@ -65,6 +66,7 @@ import org.springframework.boot.webmvc.autoconfigure.WebMvcAutoConfiguration;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.Environment;
 import org.springframework.util.unit.DataSize;
@@ -82,6 +84,7 @@ import org.springframework.web.servlet.DispatcherServlet;
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @ConditionalOnClass(DispatcherServlet.class)
 @EnableConfigurationProperties(FunctionRuntimeProperties.class)
+@Import(AsyncInvocationConfiguration.class)
 public final class FunctionRuntimeAutoConfiguration {
 
 	private static final Logger logger = LoggerFactory.getLogger(FunctionRuntimeAutoConfiguration.class);
@@ -278,11 +281,12 @@ public final class FunctionRuntimeAutoConfiguration {
 	@ConditionalOnMissingBean
 	FunctionController functionController(FunctionRegistry registry, HttpEventMapper eventMapper,
 			EventBinder eventBinder, FunctionInvoker invoker, ResponseWriter responseWriter,
-			FunctionRuntimeProperties properties, ObjectProvider<FunctionAccessCheck> accessCheck) {
+			FunctionRuntimeProperties properties, ObjectProvider<FunctionAccessCheck> accessCheck,
+			ObjectProvider<AsyncInvocations> asyncInvocations) {
 		return new FunctionController(registry, eventMapper, eventBinder, invoker, responseWriter,
 				properties.getMaxEventSize().toBytes(),
 				accessCheck.getIfAvailable(() -> PrivateFunctions.withoutSpringSecurity(registry)),
-				properties.getBodyReadTimeout());
+				properties.getBodyReadTimeout(), asyncInvocations.getObject());
 	}
 
 	@Bean

@@ -394,6 +394,29 @@ public class FunctionRuntimeProperties {
 		 */
 		private List<String> invokers = new ArrayList<>();
 
+		/**
+		 * How many times an asynchronous call (?integration=async) that failed or timed
+		 * out is tried again, from 0 to 100.
+		 */
+		private int asyncRetries;
+
+		/**
+		 * How long to wait before each retry of an asynchronous call.
+		 */
+		private Duration asyncRetryDelay = Duration.ofSeconds(1);
+
+		/**
+		 * URL of the queue that gets the result of each successful asynchronous call.
+		 * Without one, results are discarded.
+		 */
+		private String asyncSuccessQueueUrl;
+
+		/**
+		 * URL of the queue that gets the error of each asynchronous call whose retries all
+		 * failed. Without one, the error is only logged.
+		 */
+		private String asyncFailureQueueUrl;
+
 		public String getId() {
 			return this.id;
 		}
@@ -456,6 +479,38 @@ public class FunctionRuntimeProperties {
 
 		public void setInvokers(List<String> invokers) {
 			this.invokers = invokers;
+		}
+
+		public int getAsyncRetries() {
+			return this.asyncRetries;
+		}
+
+		public void setAsyncRetries(int asyncRetries) {
+			this.asyncRetries = asyncRetries;
+		}
+
+		public Duration getAsyncRetryDelay() {
+			return this.asyncRetryDelay;
+		}
+
+		public void setAsyncRetryDelay(Duration asyncRetryDelay) {
+			this.asyncRetryDelay = asyncRetryDelay;
+		}
+
+		public String getAsyncSuccessQueueUrl() {
+			return this.asyncSuccessQueueUrl;
+		}
+
+		public void setAsyncSuccessQueueUrl(String asyncSuccessQueueUrl) {
+			this.asyncSuccessQueueUrl = asyncSuccessQueueUrl;
+		}
+
+		public String getAsyncFailureQueueUrl() {
+			return this.asyncFailureQueueUrl;
+		}
+
+		public void setAsyncFailureQueueUrl(String asyncFailureQueueUrl) {
+			this.asyncFailureQueueUrl = asyncFailureQueueUrl;
 		}
 
 	}

@@ -86,7 +86,7 @@ class ContainerIT {
 			assertThat(get(port, "/actuator/health/liveness").statusCode()).isEqualTo(200);
 			assertThat(get(port, "/main.handler").statusCode()).isEqualTo(200);
 			JsonNode functions = JsonMapper.shared().readTree(get(port, "/actuator/functions").body());
-			assertThat(functions.get("functions").propertyNames()).hasSize(10);
+			assertThat(functions.get("functions").propertyNames()).hasSize(11);
 
 			CompletableFuture<HttpResponse<String>> inFlight = CompletableFuture
 				.supplyAsync(() -> get(port, "/sleep.handler?ms=1500"));
@@ -126,7 +126,7 @@ class ContainerIT {
 		try {
 			awaitAnswer(port, "/main.handler");
 			JsonNode functions = JsonMapper.shared().readTree(get(port, "/actuator/functions").body());
-			assertThat(functions.get("functions").propertyNames()).hasSize(10);
+			assertThat(functions.get("functions").propertyNames()).hasSize(11);
 			assertThat(get(port, "/actuator/health/readiness").statusCode()).isEqualTo(200);
 		}
 		finally {

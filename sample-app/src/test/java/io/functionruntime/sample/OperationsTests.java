@@ -52,6 +52,7 @@ class OperationsTests {
 	void functionsEndpointListsEveryFunction() {
 		assertThat(json("/actuator/functions", 200).get("functions").propertyNames()).containsExactlyInAnyOrder(
 				"main.handler", "mirror.handler", "errors.handler", "async.handler", "sleep.handler", "counter.handler",
+				"orders.handler",
 				"io.functionruntime.sample.cloud.Hello", "io.functionruntime.sample.cloud.Parity",
 				"io.functionruntime.sample.cloud.Greeting", "io.functionruntime.sample.SampleApplication");
 	}

@@ -4,9 +4,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.functionruntime.internal.async.AsyncInvocations;
+import io.functionruntime.internal.async.AsyncState;
 import io.functionruntime.internal.invoke.FunctionInvoker;
 import io.functionruntime.internal.invoke.PoolState;
 import io.functionruntime.internal.registry.FunctionRegistry;
+import io.functionruntime.internal.trigger.QueueTriggerRunner;
+import io.functionruntime.internal.trigger.QueueTriggerState;
 import io.functionruntime.registry.FunctionDefinition;
 import io.functionruntime.registry.FunctionSettings;
 
@@ -17,8 +21,9 @@ import org.springframework.boot.actuate.endpoint.annotation.Selector;
 
 /**
  * The {@code functions} endpoint: every function with its routes, identity, handler and
- * settings, and what its instances are doing now; {@code functions/{route}} shows one,
- * found by entry point or function id.
+ * settings, and what its instances are doing now, then each Message Queue trigger's state
+ * and the asynchronous calls' buffer; {@code functions/{route}} shows one function, found
+ * by entry point or function id.
  */
 @Endpoint(id = "functions")
 public class FunctionsEndpoint {
@@ -27,16 +32,33 @@ public class FunctionsEndpoint {
 
 	private final FunctionInvoker invoker;
 
-	public FunctionsEndpoint(FunctionRegistry registry, FunctionInvoker invoker) {
+	private final QueueTriggerRunner queueTriggers;
+
+	private final AsyncInvocations async;
+
+	/**
+	 * Creates the endpoint.
+	 * @param registry the functions
+	 * @param invoker the invoker, whose pools tell what the instances do
+	 * @param queueTriggers the Message Queue triggers, or {@code null} when none is
+	 * configured
+	 * @param async the asynchronous calls, or {@code null} without them
+	 */
+	public FunctionsEndpoint(FunctionRegistry registry, FunctionInvoker invoker, QueueTriggerRunner queueTriggers,
+			AsyncInvocations async) {
 		this.registry = registry;
 		this.invoker = invoker;
+		this.queueTriggers = queueTriggers;
+		this.async = async;
 	}
 
 	@ReadOperation
 	public FunctionsDescriptor functions() {
 		Map<String, FunctionDescriptor> functions = new LinkedHashMap<>();
 		this.registry.functions().forEach((name, function) -> functions.put(name, describe(function)));
-		return new FunctionsDescriptor(functions);
+		return new FunctionsDescriptor(functions,
+				(this.queueTriggers != null) ? this.queueTriggers.states() : List.of(),
+				(this.async != null) ? this.async.state() : null);
 	}
 
 	@ReadOperation
@@ -54,11 +76,15 @@ public class FunctionsEndpoint {
 	}
 
 	/**
-	 * Every function, by entry point.
+	 * Every function, by entry point, what each Message Queue trigger is doing, and the
+	 * asynchronous calls' buffer.
 	 *
 	 * @param functions the functions
+	 * @param messageQueueTriggers each trigger's state: polling, last batch, failures
+	 * @param async what the asynchronous calls' buffer and workers hold
 	 */
-	public record FunctionsDescriptor(Map<String, FunctionDescriptor> functions) implements OperationResponseBody {
+	public record FunctionsDescriptor(Map<String, FunctionDescriptor> functions,
+			List<QueueTriggerState> messageQueueTriggers, AsyncState async) implements OperationResponseBody {
 	}
 
 	/**

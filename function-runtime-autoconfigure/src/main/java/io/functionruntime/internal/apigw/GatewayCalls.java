@@ -60,6 +60,12 @@ public final class GatewayCalls {
 			return false;
 		}
 
+		/** The gateway answers only synchronous calls: its {@code integration} is the spec's. */
+		@Override
+		public boolean async() {
+			return false;
+		}
+
 		@Override
 		public long bodyLimit(HttpServletRequest request, long eventLimit) {
 			return Math.min(GatewayCalls.this.maxRequestSize, HttpEventMapper.bodyLimit(request, eventLimit));

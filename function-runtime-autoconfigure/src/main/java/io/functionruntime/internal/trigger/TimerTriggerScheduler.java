@@ -161,7 +161,7 @@ public class TimerTriggerScheduler implements SmartLifecycle, DisposableBean {
 	 */
 	private void settle(TimerTrigger trigger, TimerEvent event, int retry, boolean mayRetry, String requestId,
 			InvocationResult result) {
-		String problem = problem(result);
+		String problem = TriggerProblems.of(result);
 		if (problem == null) {
 			return;
 		}
@@ -174,23 +174,6 @@ public class TimerTriggerScheduler implements SmartLifecycle, DisposableBean {
 			this.timer.schedule(() -> this.callers.execute(() -> attempt(trigger, event, retry + 1)),
 					Instant.now().plus(trigger.retryInterval()));
 		}
-	}
-
-	/** Says what went wrong with a call, or {@code null} when nothing did. */
-	private static String problem(InvocationResult result) {
-		if (result instanceof InvocationResult.Failure failure) {
-			return "failed with " + failure.error().getClass().getSimpleName() + ": " + failure.error().getMessage();
-		}
-		if (result instanceof InvocationResult.TimedOut timedOut) {
-			return "timed out after " + timedOut.timeoutMillis() + " ms";
-		}
-		if (result instanceof InvocationResult.Throttled throttled) {
-			return "was refused: " + throttled.reason();
-		}
-		if (result instanceof InvocationResult.ShuttingDown shuttingDown) {
-			return "was turned away: " + shuttingDown.reason();
-		}
-		return null;
 	}
 
 }

@@ -18,6 +18,13 @@ public interface CallTarget {
 	boolean raw();
 
 	/**
+	 * Tells an asynchronous call ({@code integration=async}): answered 202 at once, its
+	 * result sent to a queue.
+	 * @return whether the call is asynchronous
+	 */
+	boolean async();
+
+	/**
 	 * Tells how many body bytes the call accepts.
 	 * @param request the call
 	 * @param eventLimit the largest event

@@ -3,6 +3,7 @@ package io.functionruntime.internal.web;
 import java.io.IOException;
 import java.time.Duration;
 
+import io.functionruntime.internal.async.AsyncInvocations;
 import io.functionruntime.internal.event.EventBinder;
 import io.functionruntime.internal.event.EventBindingException;
 import io.functionruntime.internal.invoke.FunctionInvoker;
@@ -44,9 +45,11 @@ public class FunctionController implements HttpRequestHandler {
 
 	private final Duration bodyReadTimeout;
 
+	private final AsyncInvocations asyncInvocations;
+
 	public FunctionController(FunctionRegistry registry, HttpEventMapper eventMapper, EventBinder eventBinder,
 			FunctionInvoker invoker, ResponseWriter responseWriter, long maxEventSize,
-			FunctionAccessCheck accessCheck, Duration bodyReadTimeout) {
+			FunctionAccessCheck accessCheck, Duration bodyReadTimeout, AsyncInvocations asyncInvocations) {
 		this.registry = registry;
 		this.eventMapper = eventMapper;
 		this.eventBinder = eventBinder;
@@ -55,6 +58,7 @@ public class FunctionController implements HttpRequestHandler {
 		this.maxEventSize = maxEventSize;
 		this.accessCheck = accessCheck;
 		this.bodyReadTimeout = bodyReadTimeout;
+		this.asyncInvocations = asyncInvocations;
 	}
 
 	@Override
@@ -114,6 +118,14 @@ public class FunctionController implements HttpRequestHandler {
 			async.setTimeout(0);
 		}
 		boolean raw = target.raw();
+		if (target.async()) {
+			this.responseWriter.answerAsync(response, function,
+					this.asyncInvocations.submit(function, event, arrival.requestId()), arrival.requestId());
+			if (async != null) {
+				async.complete();
+			}
+			return;
+		}
 		this.invoker.invoke(function, event, arrival.requestId(), (result) -> {
 			try {
 				return this.responseWriter.write(response, function, result, raw, arrival.requestId());
@@ -222,6 +234,11 @@ public class FunctionController implements HttpRequestHandler {
 		@Override
 		public boolean raw() {
 			return this.query.raw();
+		}
+
+		@Override
+		public boolean async() {
+			return this.query.async();
 		}
 
 		@Override

@@ -10,17 +10,19 @@ import java.util.Map;
 
 /**
  * The query string of a request, percent-decoded ({@code +} as a space, as Go's router
- * decodes it), parsed once. The {@code integration} parameter picks raw mode and is not
- * passed to the handler.
+ * decodes it), parsed once. The {@code integration} parameter picks raw mode, or an
+ * asynchronous call whose event is raw too, and is not passed to the handler.
  *
  * @param values each parameter with all its values, in order
- * @param raw whether {@code integration=raw} was given
+ * @param raw whether the body is the event as it is: {@code integration=raw} or
+ * {@code integration=async}
+ * @param async whether {@code integration=async} was given
  */
-public record QueryString(Map<String, List<String>> values, boolean raw) {
+public record QueryString(Map<String, List<String>> values, boolean raw, boolean async) {
 
 	private static final String INTEGRATION = "integration";
 
-	private static final QueryString EMPTY = new QueryString(Collections.emptyMap(), false);
+	private static final QueryString EMPTY = new QueryString(Collections.emptyMap(), false, false);
 
 	/**
 	 * Parses a query string.
@@ -69,7 +71,8 @@ public record QueryString(Map<String, List<String>> values, boolean raw) {
 			}
 			start = end + 1;
 		}
-		return new QueryString(values, "raw".equals(integration));
+		boolean async = "async".equals(integration);
+		return new QueryString(values, async || "raw".equals(integration), async);
 	}
 
 	private static String decode(String text, int from, int to) {

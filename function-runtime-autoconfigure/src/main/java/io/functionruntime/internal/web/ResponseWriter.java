@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -137,6 +138,51 @@ public class ResponseWriter {
 			writeError(response, 503, ErrorBody.of("ServiceUnavailable", shuttingDown.reason()));
 		}
 		return Outcome.of(result);
+	}
+
+	/**
+	 * Writes the JSON error a direct call would have been answered with, for a call that
+	 * did not succeed: what an asynchronous call leaves in its failure queue.
+	 * @param result how the call ended, not a success
+	 * @return the error as JSON text
+	 */
+	public String errorJson(InvocationResult result) {
+		ErrorBody body;
+		if (result instanceof InvocationResult.Failure failure) {
+			body = handlerError(failure.error());
+		}
+		else if (result instanceof InvocationResult.TimedOut timedOut) {
+			body = ErrorBody.of("TimeoutError", "Function timed out after " + timedOut.timeoutMillis() + " ms");
+		}
+		else if (result instanceof InvocationResult.Throttled throttled) {
+			body = ErrorBody.of("TooManyRequests", throttled.reason());
+		}
+		else if (result instanceof InvocationResult.ShuttingDown shuttingDown) {
+			body = ErrorBody.of("ServiceUnavailable", shuttingDown.reason());
+		}
+		else {
+			throw new IllegalArgumentException("A successful call has no error: " + result);
+		}
+		return this.jsonMapper.writeValueAsString(body);
+	}
+
+	/**
+	 * Answers an asynchronous call: 202 with an empty body when it was accepted, else its
+	 * refusal as a direct call's (429 when the buffer is full, 503 at shutdown).
+	 * @param response the response
+	 * @param function the function that was called
+	 * @param refusal why the call was not accepted, empty when it was
+	 * @param requestId the request id, for the log
+	 * @throws IOException when the client is gone
+	 */
+	public void answerAsync(HttpServletResponse response, FunctionDefinition function,
+			Optional<InvocationResult> refusal, String requestId) throws IOException {
+		if (refusal.isPresent()) {
+			write(response, function, refusal.get(), true, requestId);
+		}
+		else {
+			write(response, 202, null, new byte[0]);
+		}
 	}
 
 	/**

@@ -126,6 +126,15 @@ class QueryStringTests {
 	}
 
 	@Test
+	void integrationAsyncSelectsAnAsynchronousCallWithTheRawBodyAsItsEvent() {
+		QueryString query = QueryString.parse("integration=async&a=1");
+		assertThat(query.async()).isTrue();
+		assertThat(query.raw()).isTrue();
+		assertThat(query.lastValues()).containsOnlyKeys("a");
+		assertThat(QueryString.parse("integration=raw").async()).isFalse();
+	}
+
+	@Test
 	void integrationWithAnotherValueDoesNotSelectRawMode() {
 		assertThat(QueryString.parse("integration=other").raw()).isFalse();
 	}

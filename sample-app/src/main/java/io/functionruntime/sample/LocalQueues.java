@@ -1,0 +1,44 @@
+package io.functionruntime.sample;
+
+import java.util.Map;
+
+import io.functionruntime.test.LocalMessageQueue;
+import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
+
+import org.springframework.context.ApplicationContextInitializer;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.support.GenericApplicationContext;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.MapPropertySource;
+
+/**
+ * Starts an SQS-compatible queue server inside the sample (ElasticMQ, on a free port of
+ * 127.0.0.1) before the application's beans, when {@code sample.local-queue.enabled} is
+ * true, so that its Message Queue triggers and asynchronous calls work with no outside
+ * server. It creates the sample's queues and sets {@code sample.local-queue.url}, the
+ * prefix of their URLs; it stops after the triggers, with the application.
+ */
+public class LocalQueues implements ApplicationContextInitializer<ConfigurableApplicationContext> {
+
+	@Override
+	public void initialize(ConfigurableApplicationContext context) {
+		ConfigurableEnvironment environment = context.getEnvironment();
+		if (!environment.getProperty("sample.local-queue.enabled", Boolean.class, false)) {
+			return;
+		}
+		LocalMessageQueue queues = LocalMessageQueue.start();
+		String dlq = queues.createQueue("orders-dlq");
+		String orders = queues.createQueue("orders", dlq, 3);
+		queues.client()
+			.setQueueAttributes((request) -> request.queueUrl(orders)
+				.attributes(Map.of(QueueAttributeName.VISIBILITY_TIMEOUT, "5")));
+		queues.createQueue("async-results");
+		queues.createQueue("async-failures");
+		String prefix = orders.substring(0, orders.lastIndexOf('/'));
+		environment.getPropertySources()
+			.addFirst(new MapPropertySource("sample.local-queue", Map.of("sample.local-queue.url", prefix)));
+		((GenericApplicationContext) context).registerBean("sampleLocalQueue", LocalMessageQueue.class, () -> queues,
+				(definition) -> definition.setDestroyMethodName("close"));
+	}
+
+}
