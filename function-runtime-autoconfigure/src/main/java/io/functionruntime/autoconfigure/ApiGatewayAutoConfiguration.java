@@ -63,6 +63,11 @@ public final class ApiGatewayAutoConfiguration {
 			logger.warn("API Gateway spec {}: integrations not emulated, answered 501: {}", location,
 					String.join(", ", notEmulated));
 		}
+		List<String> shadowed = routes.shadowedByDirectRoutes();
+		if (!shadowed.isEmpty()) {
+			logger.warn("API Gateway spec {}: operations whose path is a direct route of a function, which stays the "
+					+ "direct call's, so they are never reached: {}", location, String.join(", ", shadowed));
+		}
 		logger.info("API Gateway spec {}: {}", location,
 				routes.describe().stream().collect(Collectors.joining(", ")));
 		return routes;

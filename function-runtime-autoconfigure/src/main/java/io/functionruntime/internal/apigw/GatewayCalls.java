@@ -11,8 +11,8 @@ import jakarta.servlet.http.HttpServletRequest;
 
 /**
  * Turns a request the gateway matched into a call: the operation's function with the
- * event the gateway builds, a JSON 404 when the spec names the path but not the method,
- * and a JSON 501 for an integration the runtime does not emulate.
+ * event the gateway builds, a JSON 404 when the gateway owns the path but no operation
+ * matches its path or method, and a JSON 501 for an integration the runtime does not emulate.
  */
 public final class GatewayCalls {
 
@@ -30,6 +30,10 @@ public final class GatewayCalls {
 
 	CallTarget route(HttpServletRequest request, GatewayRoutes.Match match) {
 		GatewayOperation operation = match.operation();
+		if (match == GatewayRoutes.Match.NO_PATH) {
+			throw RequestRejectedException.notFound("Not Found: no path of the API Gateway spec matches "
+					+ GatewayRouting.pathOf(request));
+		}
 		if (operation == null) {
 			throw RequestRejectedException.notFound("Not Found: the API Gateway spec has no " + request.getMethod()
 					+ " operation for " + GatewayRouting.pathOf(request));

@@ -15,7 +15,8 @@ import jakarta.servlet.http.HttpServletRequest;
  * Finds the gateway operation of a request before any filter of the application runs, and
  * marks the request with it ({@link FunctionCalls#GATEWAY_ROUTE_ATTRIBUTE}), so that the
  * application's filters that read a form body leave it to the function, as they leave
- * direct calls. A path the spec does not name stays unmarked: it is the application's.
+ * direct calls. A request that is not the gateway's stays unmarked: it is the
+ * application's, or a direct call.
  */
 public final class GatewayRouting implements Filter {
 
@@ -29,8 +30,8 @@ public final class GatewayRouting implements Filter {
 	public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain)
 			throws IOException, ServletException {
 		if (request instanceof HttpServletRequest http) {
-			GatewayRoutes.Match match = this.routes.match(http.getMethod().toUpperCase(Locale.ROOT), pathOf(http));
-			if (match != GatewayRoutes.Match.NO_PATH) {
+			GatewayRoutes.Match match = this.routes.route(http.getMethod().toUpperCase(Locale.ROOT), pathOf(http));
+			if (match != null) {
 				http.setAttribute(FunctionCalls.GATEWAY_ROUTE_ATTRIBUTE, match);
 			}
 		}

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -54,11 +55,17 @@ public final class GatewaySpecReader {
 
 	private final Map<String, FunctionDefinition> functionsById = new HashMap<>();
 
+	private final Set<String> directRoutes = new HashSet<>();
+
 	private final DefinitionProblems problems = new DefinitionProblems();
 
 	private GatewaySpecReader(String location, FunctionRegistry registry) {
 		this.location = location;
-		registry.functions().values().forEach((function) -> this.functionsById.put(function.settings().id(), function));
+		registry.functions().values().forEach((function) -> {
+			this.functionsById.put(function.settings().id(), function);
+			this.directRoutes.add("/" + function.entryPoint());
+			this.directRoutes.add("/" + function.settings().id());
+		});
 	}
 
 	/**
@@ -95,7 +102,7 @@ public final class GatewaySpecReader {
 			});
 		}
 		this.problems.throwIfAny();
-		return new GatewayRoutes(operations);
+		return new GatewayRoutes(operations, this.directRoutes);
 	}
 
 	private OpenAPI parse(Resource spec) {
