@@ -17,8 +17,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * An application with functions behind the emulated API Gateway: one that answers with
- * the event it got, one with a PNG in Base64, one with a redirect, and a controller of its
- * own on a path the spec does not name.
+ * the event it got, one with a PNG in Base64, one with a CORS header and its method, one
+ * with a redirect, and a controller of its own on a path the spec does not name.
  */
 @SpringBootConfiguration
 @EnableAutoConfiguration
@@ -46,6 +46,13 @@ class GatewayApplication {
 			calls.incrementAndGet();
 			return Map.of("statusCode", 200, "headers", Map.of("Content-Type", "image/png"), "body",
 					Base64.getEncoder().encodeToString(PNG), "isBase64Encoded", true);
+		}
+
+		@FunctionHandler("cors.answer")
+		Map<String, Object> cors(Map<String, Object> event) {
+			calls.incrementAndGet();
+			return Map.of("statusCode", 200, "headers", Map.of("Access-Control-Allow-Origin", "https://fn.example",
+					"X-Method", String.valueOf(event.get("httpMethod"))));
 		}
 
 		@FunctionHandler("go.away")

@@ -176,6 +176,16 @@ class GatewayPayload01Tests {
 	}
 
 	@Test
+	void preflightWithoutACorsRuleOrAnOptionsOperationIsAJsonNotFoundWithoutACall() {
+		int calls = GatewayApplication.calls.get();
+		HttpResponse<byte[]> response = this.http.send("OPTIONS", "/only-get", null, null, "Origin",
+				"https://web.example", "Access-Control-Request-Method", "GET");
+		TestHttp.errorBody(response, 404, "NotFound");
+		assertThat(response.headers().firstValue("Access-Control-Allow-Origin")).isEmpty();
+		assertThat(GatewayApplication.calls.get()).isEqualTo(calls);
+	}
+
+	@Test
 	void actuatorOnAPathTheSpecDoesNotNameStaysTheApplications() {
 		HttpResponse<byte[]> response = this.http.get("/actuator/health");
 		assertThat(response.statusCode()).as(text(response)).isEqualTo(200);

@@ -45,7 +45,7 @@ public final class GatewayRoutes {
 	 * @param method the request's method
 	 * @param rawPath the request's path as sent, without the context path
 	 * @return the match, {@link Match#NO_PATH} when the gateway owns the path but no path of
-	 * the spec matches it, {@link Match#NO_METHOD} when paths match but none names the
+	 * the spec matches it, a match without an operation when paths match but none names the
 	 * method, or {@code null} when the request is not the gateway's
 	 */
 	Match route(String method, String rawPath) {
@@ -58,18 +58,20 @@ public final class GatewayRoutes {
 	}
 
 	private Match match(String method, String rawPath) {
-		boolean pathMatched = false;
+		GatewayOperation firstMatched = null;
 		for (GatewayOperation operation : this.operations) {
 			Map<String, String> values = operation.path().match(rawPath);
 			if (values == null) {
 				continue;
 			}
-			pathMatched = true;
 			if (operation.method() == null || operation.method().equals(method)) {
-				return new Match(operation, values);
+				return new Match(operation, values, operation.cors());
+			}
+			if (firstMatched == null) {
+				firstMatched = operation;
 			}
 		}
-		return pathMatched ? Match.NO_METHOD : Match.NO_PATH;
+		return (firstMatched != null) ? new Match(null, Map.of(), firstMatched.cors()) : Match.NO_PATH;
 	}
 
 	/** @return the operations whose integration type the runtime does not emulate, described */
@@ -106,12 +108,11 @@ public final class GatewayRoutes {
 	 *
 	 * @param operation the operation, {@code null} when there is none
 	 * @param pathParameters its path parameters with their decoded values
+	 * @param cors the CORS rule in effect on the path it matches, or {@code null}
 	 */
-	record Match(GatewayOperation operation, Map<String, String> pathParameters) {
+	record Match(GatewayOperation operation, Map<String, String> pathParameters, CorsRule cors) {
 
-		static final Match NO_PATH = new Match(null, Map.of());
-
-		static final Match NO_METHOD = new Match(null, Map.of());
+		static final Match NO_PATH = new Match(null, Map.of(), null);
 
 	}
 

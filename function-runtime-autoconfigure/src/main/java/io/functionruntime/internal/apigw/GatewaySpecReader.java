@@ -40,7 +40,9 @@ public final class GatewaySpecReader {
 
 	private static final String INTEGRATIONS = "x-yc-apigateway-integrations";
 
-	private static final String INTEGRATION_REF = "#/components/" + INTEGRATIONS + "/";
+	private static final String CORS = "x-yc-apigateway-cors";
+
+	private static final String CORS_RULES = "x-yc-apigateway-cors-rules";
 
 	/**
 	 * What the parser reports and the gateway accepts: operations without
@@ -83,6 +85,7 @@ public final class GatewaySpecReader {
 	private GatewayRoutes read(Resource spec) {
 		OpenAPI openApi = parse(spec);
 		boolean ignoreTrailingSlashes = ignoreTrailingSlashes(openApi);
+		CorsRule topLevelCors = cors(openApi, "x-yc-apigateway.cors", gateway(openApi).get("cors"));
 		List<GatewayOperation> operations = new ArrayList<>();
 		Map<String, GatewayOperation> shapes = new HashMap<>();
 		if (openApi.getPaths() != null) {
@@ -92,12 +95,15 @@ public final class GatewaySpecReader {
 					return;
 				}
 				List<GatewayOperation.Parameter> pathParameters = parameters(item.getParameters());
+				Map<String, Object> extensions = (item.getExtensions() != null) ? item.getExtensions() : Map.of();
+				CorsRule cors = extensions.containsKey(CORS) ? cors(openApi, path, extensions.get(CORS)) : topLevelCors;
 				item.readOperationsMap().forEach((method, operation) -> add(operations, shapes,
 						operation(openApi, template, method.name(), operation.getOperationId(),
-								merge(pathParameters, parameters(operation.getParameters())), operation.getExtensions())));
-				if (item.getExtensions() != null && item.getExtensions().get(ANY_METHOD) instanceof Map<?, ?> any) {
+								merge(pathParameters, parameters(operation.getParameters())), operation.getExtensions(),
+								cors)));
+				if (extensions.get(ANY_METHOD) instanceof Map<?, ?> any) {
 					add(operations, shapes, operation(openApi, template, null, text(any.get("operationId")),
-							merge(pathParameters, rawParameters(openApi, any.get("parameters"))), any));
+							merge(pathParameters, rawParameters(openApi, any.get("parameters"))), any, cors));
 				}
 			});
 		}
@@ -142,9 +148,43 @@ public final class GatewaySpecReader {
 	}
 
 	private static boolean ignoreTrailingSlashes(OpenAPI openApi) {
+		Object ignore = gateway(openApi).get("ignoreTrailingSlashes");
+		return !Boolean.FALSE.equals(ignore) && !"false".equals(String.valueOf(ignore));
+	}
+
+	/** @return the top-level {@code x-yc-apigateway}, empty when there is none */
+	private static Map<?, ?> gateway(OpenAPI openApi) {
 		Object gateway = (openApi.getExtensions() != null) ? openApi.getExtensions().get("x-yc-apigateway") : null;
-		return !(gateway instanceof Map<?, ?> map) || !Boolean.FALSE.equals(map.get("ignoreTrailingSlashes"))
-				&& !"false".equals(String.valueOf(map.get("ignoreTrailingSlashes")));
+		return (gateway instanceof Map<?, ?> map) ? map : Map.of();
+	}
+
+	/**
+	 * Reads a CORS rule, written in place or as a {@code $ref} to
+	 * {@code components.x-yc-apigateway-cors-rules}.
+	 * @return the rule, or {@code null} when there is none or it says {@code origin: false}
+	 */
+	private CorsRule cors(OpenAPI openApi, String where, Object declared) {
+		if (declared == null) {
+			return null;
+		}
+		if (!(declared instanceof Map<?, ?> rule)) {
+			this.problems.add(problem(where, "its CORS rule is no object", "Write the rule as {origin: ..., "
+					+ "methods: ..., ...}, or as {$ref: '#/components/" + CORS_RULES + "/<name>'}."));
+			return null;
+		}
+		Map<?, ?> resolved = resolve(openApi, where, rule, CORS_RULES, "CORS rule");
+		if (resolved == null) {
+			return null;
+		}
+		try {
+			return CorsRule.of(resolved);
+		}
+		catch (IllegalArgumentException ex) {
+			this.problems.add(problem(where, "its CORS rule is not one the gateway accepts: " + ex.getMessage(),
+					"Give the rule an origin (true, false, a string or a list), and whole numbers for maxAge and "
+							+ "optionsSuccessStatus."));
+			return null;
+		}
 	}
 
 	private void add(List<GatewayOperation> operations, Map<String, GatewayOperation> shapes,
@@ -168,7 +208,7 @@ public final class GatewaySpecReader {
 	}
 
 	private GatewayOperation operation(OpenAPI openApi, PathTemplate path, String method, String operationId,
-			List<GatewayOperation.Parameter> parameters, Map<?, ?> extensions) {
+			List<GatewayOperation.Parameter> parameters, Map<?, ?> extensions, CorsRule cors) {
 		String name = ((method != null) ? method.toUpperCase(Locale.ROOT) : ANY_METHOD) + " " + path;
 		Object declared = (extensions != null) ? extensions.get(INTEGRATION) : null;
 		if (!(declared instanceof Map<?, ?> integration)) {
@@ -177,7 +217,7 @@ public final class GatewaySpecReader {
 							+ "function_id: <id>}."));
 			return null;
 		}
-		Map<?, ?> resolved = resolve(openApi, name, integration);
+		Map<?, ?> resolved = resolve(openApi, name, integration, INTEGRATIONS, "integration");
 		if (resolved == null) {
 			return null;
 		}
@@ -197,22 +237,27 @@ public final class GatewaySpecReader {
 			}
 		}
 		return new GatewayOperation((method != null) ? method.toUpperCase(Locale.ROOT) : null, path, operationId,
-				parameters, parsed, function);
+				parameters, parsed, function, cors);
 	}
 
-	private Map<?, ?> resolve(OpenAPI openApi, String name, Map<?, ?> integration) {
-		Object ref = integration.get("$ref");
+	/**
+	 * Resolves an extension written as a {@code $ref} to one under {@code components}.
+	 * @return the extension, or {@code null} when the {@code $ref} names nothing
+	 */
+	private Map<?, ?> resolve(OpenAPI openApi, String where, Map<?, ?> declared, String components, String what) {
+		Object ref = declared.get("$ref");
 		if (ref == null) {
-			return integration;
+			return declared;
 		}
 		String text = String.valueOf(ref);
-		Object components = (openApi.getComponents() != null && openApi.getComponents().getExtensions() != null)
-				? openApi.getComponents().getExtensions().get(INTEGRATIONS) : null;
-		Object target = (text.startsWith(INTEGRATION_REF) && components instanceof Map<?, ?> all)
-				? all.get(text.substring(INTEGRATION_REF.length())) : null;
+		String prefix = "#/components/" + components + "/";
+		Object all = (openApi.getComponents() != null && openApi.getComponents().getExtensions() != null)
+				? openApi.getComponents().getExtensions().get(components) : null;
+		Object target = (text.startsWith(prefix) && all instanceof Map<?, ?> map)
+				? map.get(text.substring(prefix.length())) : null;
 		if (!(target instanceof Map<?, ?> found)) {
-			this.problems.add(problem(name, "its integration $ref '" + text + "' names no integration",
-					"Define it under components." + INTEGRATIONS + ", or correct the $ref."));
+			this.problems.add(problem(where, "its " + what + " $ref '" + text + "' names no " + what,
+					"Define it under components." + components + ", or correct the $ref."));
 			return null;
 		}
 		return found;
