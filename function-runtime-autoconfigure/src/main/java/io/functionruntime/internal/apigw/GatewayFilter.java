@@ -37,7 +37,7 @@ public final class GatewayFilter implements Filter {
 				&& http.getAttribute(FunctionCalls.GATEWAY_ROUTE_ATTRIBUTE) instanceof GatewayRoutes.Match match) {
 			HttpServletResponse answer = (match.cors() != null && http.getHeader("Origin") != null)
 					? new CorsResponse(httpResponse, match.cors().responseHeaders(http)) : httpResponse;
-			this.controller.serve(http, answer, (call, ignored) -> this.calls.route(call, match));
+			this.controller.serve(http, answer, (call, routed) -> this.calls.route(call, routed, match));
 			return;
 		}
 		chain.doFilter(request, response);

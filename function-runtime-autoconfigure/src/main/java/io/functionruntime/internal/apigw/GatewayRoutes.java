@@ -28,7 +28,9 @@ public final class GatewayRoutes {
 
 	private final Set<String> directRoutes;
 
-	GatewayRoutes(List<GatewayOperation> operations, Set<String> directRoutes) {
+	private final List<String> authorizersNotEmulated;
+
+	GatewayRoutes(List<GatewayOperation> operations, Set<String> directRoutes, List<String> authorizersNotEmulated) {
 		List<GatewayOperation> sorted = new ArrayList<>(operations);
 		sorted.sort(Comparator.comparing(GatewayOperation::path, PathTemplate.PRECEDENCE)
 			.thenComparing((operation) -> operation.method() == null));
@@ -38,6 +40,7 @@ public final class GatewayRoutes {
 			.filter(Objects::nonNull)
 			.collect(Collectors.toUnmodifiableSet());
 		this.directRoutes = Set.copyOf(directRoutes);
+		this.authorizersNotEmulated = List.copyOf(authorizersNotEmulated);
 	}
 
 	/**
@@ -80,6 +83,11 @@ public final class GatewayRoutes {
 			.filter((operation) -> operation.function() == null)
 			.map((operation) -> operation.describe() + " (" + operation.integration().type() + ")")
 			.toList();
+	}
+
+	/** @return the security schemes whose authorizer type is not emulated, described */
+	public List<String> authorizersNotEmulated() {
+		return this.authorizersNotEmulated;
 	}
 
 	/**

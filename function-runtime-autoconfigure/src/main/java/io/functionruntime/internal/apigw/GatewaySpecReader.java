@@ -1,6 +1,7 @@
 package io.functionruntime.internal.apigw;
 
 import java.io.IOException;
+import java.time.Duration;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -42,6 +43,8 @@ public final class GatewaySpecReader {
 
 	private static final String CORS = "x-yc-apigateway-cors";
 
+	private static final String AUTHORIZER = "x-yc-apigateway-authorizer";
+
 	private static final String CORS_RULES = "x-yc-apigateway-cors-rules";
 
 	/**
@@ -58,6 +61,12 @@ public final class GatewaySpecReader {
 	private final Map<String, FunctionDefinition> functionsById = new HashMap<>();
 
 	private final Set<String> directRoutes = new HashSet<>();
+
+	private final Map<String, SecurityScheme> authorizedSchemes = new HashMap<>();
+
+	private final Set<String> declaredSchemes = new HashSet<>();
+
+	private final List<String> authorizersNotEmulated = new ArrayList<>();
 
 	private final DefinitionProblems problems = new DefinitionProblems();
 
@@ -86,6 +95,7 @@ public final class GatewaySpecReader {
 		OpenAPI openApi = parse(spec);
 		boolean ignoreTrailingSlashes = ignoreTrailingSlashes(openApi);
 		CorsRule topLevelCors = cors(openApi, "x-yc-apigateway.cors", gateway(openApi).get("cors"));
+		readSecuritySchemes(openApi);
 		List<GatewayOperation> operations = new ArrayList<>();
 		Map<String, GatewayOperation> shapes = new HashMap<>();
 		if (openApi.getPaths() != null) {
@@ -100,15 +110,16 @@ public final class GatewaySpecReader {
 				item.readOperationsMap().forEach((method, operation) -> add(operations, shapes,
 						operation(openApi, template, method.name(), operation.getOperationId(),
 								merge(pathParameters, parameters(operation.getParameters())), operation.getExtensions(),
-								cors)));
+								cors, (operation.getSecurity() != null) ? operation.getSecurity() : openApi.getSecurity())));
 				if (extensions.get(ANY_METHOD) instanceof Map<?, ?> any) {
 					add(operations, shapes, operation(openApi, template, null, text(any.get("operationId")),
-							merge(pathParameters, rawParameters(openApi, any.get("parameters"))), any, cors));
+							merge(pathParameters, rawParameters(openApi, any.get("parameters"))), any, cors,
+							any.containsKey("security") ? any.get("security") : openApi.getSecurity()));
 				}
 			});
 		}
 		this.problems.throwIfAny();
-		return new GatewayRoutes(operations, this.directRoutes);
+		return new GatewayRoutes(operations, this.directRoutes, this.authorizersNotEmulated);
 	}
 
 	private OpenAPI parse(Resource spec) {
@@ -208,7 +219,7 @@ public final class GatewaySpecReader {
 	}
 
 	private GatewayOperation operation(OpenAPI openApi, PathTemplate path, String method, String operationId,
-			List<GatewayOperation.Parameter> parameters, Map<?, ?> extensions, CorsRule cors) {
+			List<GatewayOperation.Parameter> parameters, Map<?, ?> extensions, CorsRule cors, Object security) {
 		String name = ((method != null) ? method.toUpperCase(Locale.ROOT) : ANY_METHOD) + " " + path;
 		Object declared = (extensions != null) ? extensions.get(INTEGRATION) : null;
 		if (!(declared instanceof Map<?, ?> integration)) {
@@ -237,7 +248,111 @@ public final class GatewaySpecReader {
 			}
 		}
 		return new GatewayOperation((method != null) ? method.toUpperCase(Locale.ROOT) : null, path, operationId,
-				parameters, parsed, function, cors);
+				parameters, parsed, function, cors, security(name, security));
+	}
+
+	/**
+	 * Reads the security schemes with an {@code x-yc-apigateway-authorizer}: a function
+	 * authorizer is emulated, other types are listed as not emulated.
+	 */
+	private void readSecuritySchemes(OpenAPI openApi) {
+		if (openApi.getComponents() == null || openApi.getComponents().getSecuritySchemes() == null) {
+			return;
+		}
+		openApi.getComponents().getSecuritySchemes().forEach((name, scheme) -> {
+			this.declaredSchemes.add(name);
+			Object declared = (scheme.getExtensions() != null) ? scheme.getExtensions().get(AUTHORIZER) : null;
+			if (!(declared instanceof Map<?, ?> authorizer)) {
+				return;
+			}
+			String type = text(authorizer.get("type"));
+			if (!"function".equals(type)) {
+				this.authorizersNotEmulated.add(name + " (" + type + ")");
+				return;
+			}
+			SecurityScheme read = this.problems.attempt(() -> securityScheme(name, scheme, authorizer));
+			if (read != null) {
+				this.authorizedSchemes.put(name, read);
+			}
+		});
+	}
+
+	private SecurityScheme securityScheme(String name, io.swagger.v3.oas.models.security.SecurityScheme scheme,
+			Map<?, ?> authorizer) {
+		String where = "components.securitySchemes." + name;
+		String in = credentialPlace(scheme);
+		if (in == null) {
+			throw problem(where, "a function authorizer needs a scheme of type http (basic or bearer) or apiKey",
+					"Set type: http with scheme: bearer or basic, or type: apiKey with in: header, query or cookie "
+							+ "and a name.");
+		}
+		String functionId = text(authorizer.get("function_id"));
+		FunctionDefinition function = (functionId != null) ? this.functionsById.get(functionId) : null;
+		if (function == null) {
+			throw problem(where, "its function authorizer's function_id '" + functionId
+					+ "' is no function's id; the functions' ids are " + new TreeSet<>(this.functionsById.keySet()),
+					"Set function-runtime.functions[<entry point>].id of the authorizer function to '" + functionId
+							+ "', or change function_id in the spec.");
+		}
+		Object ttl = authorizer.get("authorizer_result_ttl_in_seconds");
+		if (ttl != null && !(ttl instanceof Integer seconds && seconds >= 0)) {
+			throw problem(where, "authorizer_result_ttl_in_seconds '" + ttl + "' is not a whole number of seconds",
+					"Set authorizer_result_ttl_in_seconds to a number of seconds, or remove it to call the "
+							+ "authorizer on every request.");
+		}
+		String mode = text(authorizer.get("authorizer_result_caching_mode"));
+		if (mode != null && !mode.equals("path") && !mode.equals("URI")) {
+			throw problem(where, "authorizer_result_caching_mode '" + mode + "' is neither path nor URI",
+					"Set authorizer_result_caching_mode to path (the default) or URI.");
+		}
+		return new SecurityScheme(name, in, scheme.getName(), function,
+				(ttl != null && (Integer) ttl > 0) ? Duration.ofSeconds((Integer) ttl) : null, "URI".equals(mode));
+	}
+
+	/** @return {@code basic}, {@code bearer}, {@code header}, {@code query} or {@code cookie} */
+	private static String credentialPlace(io.swagger.v3.oas.models.security.SecurityScheme scheme) {
+		if (scheme.getType() == io.swagger.v3.oas.models.security.SecurityScheme.Type.HTTP
+				&& scheme.getScheme() != null) {
+			String kind = scheme.getScheme().toLowerCase(Locale.ROOT);
+			return (kind.equals("basic") || kind.equals("bearer")) ? kind : null;
+		}
+		if (scheme.getType() == io.swagger.v3.oas.models.security.SecurityScheme.Type.APIKEY
+				&& scheme.getIn() != null && scheme.getName() != null) {
+			return scheme.getIn().toString();
+		}
+		return null;
+	}
+
+	/**
+	 * Reads an operation's {@code security}: its requirements that name function
+	 * authorizers. A requirement that names none lets every request through, as do
+	 * schemes without a function authorizer.
+	 */
+	private List<List<SecurityScheme>> security(String name, Object security) {
+		List<List<SecurityScheme>> requirements = new ArrayList<>();
+		if (!(security instanceof List<?> declared)) {
+			return requirements;
+		}
+		for (Object requirement : declared) {
+			List<SecurityScheme> schemes = new ArrayList<>();
+			Map<?, ?> names = (requirement instanceof Map<?, ?> map) ? map : Map.of();
+			for (Object scheme : names.keySet()) {
+				SecurityScheme authorized = this.authorizedSchemes.get(String.valueOf(scheme));
+				if (authorized != null) {
+					schemes.add(authorized);
+				}
+				else if (!this.declaredSchemes.contains(String.valueOf(scheme))) {
+					this.problems.add(problem(name, "its security names the scheme '" + scheme
+							+ "', which components.securitySchemes does not define",
+							"Define the scheme under components.securitySchemes, or correct its name."));
+				}
+			}
+			if (schemes.isEmpty()) {
+				return List.of();
+			}
+			requirements.add(List.copyOf(schemes));
+		}
+		return List.copyOf(requirements);
 	}
 
 	/**

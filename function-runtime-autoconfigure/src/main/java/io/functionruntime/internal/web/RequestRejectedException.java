@@ -70,6 +70,16 @@ public final class RequestRejectedException extends RuntimeException {
 		return new RequestRejectedException(403, "Forbidden", message);
 	}
 
+	/**
+	 * A call that something the runtime relies on could not serve, such as a gateway
+	 * authorizer that failed.
+	 * @param message what failed
+	 * @return the rejection, 500 Internal Server Error
+	 */
+	public static RequestRejectedException internalError(String message) {
+		return new RequestRejectedException(500, "InternalError", message);
+	}
+
 	int status() {
 		return this.status;
 	}
