@@ -93,6 +93,15 @@ public final class GatewayCalls {
 		}
 
 		@Override
+		public RequestRejectedException tooLarge(HttpServletRequest request, long eventLimit) {
+			long maxRequestSize = GatewayCalls.this.maxRequestSize;
+			return (maxRequestSize < HttpEventMapper.bodyLimit(request, eventLimit))
+					? RequestRejectedException.tooLarge("Request is too large: the API Gateway accepts a body of at "
+							+ "most " + maxRequestSize + " bytes (function-runtime.api-gateway.max-request-size)")
+					: CallTarget.super.tooLarge(request, eventLimit);
+		}
+
+		@Override
 		public Object argument(HttpServletRequest request, byte[] body, String requestId, long arrivalMillis) {
 			Map<String, Object> event = GatewayCalls.this.events.toEvent(request, this.match, body, requestId,
 					arrivalMillis, this.authorizer);

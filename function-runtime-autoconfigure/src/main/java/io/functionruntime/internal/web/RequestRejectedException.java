@@ -29,9 +29,13 @@ public final class RequestRejectedException extends RuntimeException {
 						+ timeout.toMillis() + " ms (function-runtime.body-read-timeout)");
 	}
 
-	static RequestRejectedException tooLarge(long limit) {
-		return new RequestRejectedException(413, "RequestTooLarge",
-				"Request is too large: the event may hold at most " + limit + " bytes");
+	/**
+	 * A call whose body is over a limit.
+	 * @param message which limit, and how large it is
+	 * @return the rejection, 413 Request Too Large
+	 */
+	public static RequestRejectedException tooLarge(String message) {
+		return new RequestRejectedException(413, "RequestTooLarge", message);
 	}
 
 	/**
