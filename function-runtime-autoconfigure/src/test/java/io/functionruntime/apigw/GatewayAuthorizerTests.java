@@ -63,8 +63,8 @@ class GatewayAuthorizerTests {
 				"Bearer good", "Cookie", "session=abc; theme=dark", "User-Agent", "authorizer-test");
 		assertThat(response.statusCode()).as(text(response)).isEqualTo(200);
 		JsonNode requestContext = json(response).get("requestContext");
-		assertThat(requestContext.get("authorizer").toString())
-			.isEqualTo("{\"user\":\"alice\",\"roles\":[\"admin\"]}");
+		assertThat(requestContext.get("authorizer"))
+			.isEqualTo(TestHttp.JSON.readTree("{\"user\":\"alice\",\"roles\":[\"admin\"]}"));
 		assertThat(fieldNames(requestContext)).containsExactly("identity", "httpMethod", "requestId", "requestTime",
 				"requestTimeEpoch", "authorizer");
 		Map<String, Object> event = GatewayApplication.authorizerEvent.get();
