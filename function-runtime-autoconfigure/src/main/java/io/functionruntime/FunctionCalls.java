@@ -14,8 +14,9 @@ public final class FunctionCalls {
 	public static final String SERVLET_NAME = "functionServlet";
 
 	/**
-	 * The request attribute that marks a request the API Gateway emulation routes to a
-	 * function: set before any filter of the application runs.
+	 * The request attribute that marks a request the API Gateway emulation serves: a call of
+	 * a function, or the gateway's own answer; set before any filter of the application
+	 * runs.
 	 */
 	public static final String GATEWAY_ROUTE_ATTRIBUTE = FunctionCalls.class.getName() + ".gatewayRoute";
 

@@ -1,5 +1,6 @@
 package io.functionruntime.autoconfigure;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -64,6 +65,16 @@ public final class ApiGatewayAutoConfiguration {
 			logger.warn("API Gateway spec {}: integrations not emulated, answered 501: {}", location,
 					String.join(", ", notEmulated));
 		}
+		List<String> authorizers = routes.authorizersNotEmulated();
+		if (!authorizers.isEmpty()) {
+			logger.warn("API Gateway spec {}: authorizers not emulated, their operations are called without "
+					+ "authorization: {}", location, String.join(", ", authorizers));
+		}
+		List<String> shadowed = routes.shadowedByDirectRoutes();
+		if (!shadowed.isEmpty()) {
+			logger.warn("API Gateway spec {}: operations whose path is a direct route of a function, which stays the "
+					+ "direct call's, so they are never reached: {}", location, String.join(", ", shadowed));
+		}
 		logger.info("API Gateway spec {}: {}", location,
 				routes.describe().stream().collect(Collectors.joining(", ")));
 		return routes;
@@ -80,22 +91,24 @@ public final class ApiGatewayAutoConfiguration {
 
 	/**
 	 * Serves the gateway's calls after the application's filters, with the gateway's own
-	 * limits, on the runtime's one call path.
+	 * limits, on the runtime's one call path. Authorizer decisions are kept by the
+	 * application's {@link Clock} when it has one.
 	 */
 	@Bean
 	FilterRegistrationBean<GatewayFilter> functionGatewayFilter(ApiGatewayProperties properties,
 			FunctionRegistry registry, HttpEventMapper eventMapper, EventBinder eventBinder, FunctionInvoker invoker,
-			FunctionRuntimeProperties runtime, ObjectProvider<JsonMapper> jsonMapper, Environment environment,
-			ObjectProvider<AsyncInvocations> asyncInvocations) {
-		ResponseWriter responseWriter = new ResponseWriter(FunctionRuntimeAutoConfiguration.functionJsonMapper(jsonMapper),
+			FunctionRuntimeProperties runtime, ObjectProvider<JsonMapper> jsonMapper, ObjectProvider<Clock> clock,
+			Environment environment, ObjectProvider<AsyncInvocations> asyncInvocations) {
+		JsonMapper functionJsonMapper = FunctionRuntimeAutoConfiguration.functionJsonMapper(jsonMapper);
+		ResponseWriter responseWriter = new ResponseWriter(functionJsonMapper,
 				Math.min(properties.getMaxResponseSize().toBytes(), runtime.getMaxResponseSize().toBytes()),
 				FunctionRuntimeAutoConfiguration.maxHttpResponseHeaderSize(environment), runtime.isIncludeStackTrace());
 		Duration bodyReadTimeout = runtime.getBodyReadTimeout();
 		FunctionController controller = new FunctionController(registry, eventMapper, eventBinder, invoker,
 				responseWriter, runtime.getMaxEventSize().toBytes(), FunctionAccessCheck.NONE, bodyReadTimeout,
 				asyncInvocations.getObject());
-		GatewayCalls calls = new GatewayCalls(properties.getId(), eventBinder,
-				properties.getMaxRequestSize().toBytes());
+		GatewayCalls calls = new GatewayCalls(properties.getId(), eventBinder, invoker, functionJsonMapper,
+				clock.getIfUnique(Clock::systemUTC), properties.getMaxRequestSize().toBytes());
 		FilterRegistrationBean<GatewayFilter> registration = new FilterRegistrationBean<>(
 				new GatewayFilter(controller, calls));
 		registration.setOrder(Ordered.LOWEST_PRECEDENCE);

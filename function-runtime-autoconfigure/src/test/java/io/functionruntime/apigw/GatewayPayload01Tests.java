@@ -164,6 +164,35 @@ class GatewayPayload01Tests {
 	}
 
 	@Test
+	void unmatchedPathUnderAFirstSegmentTheSpecNamesIsAJsonNotFoundWithoutACall() {
+		int calls = GatewayApplication.calls.get();
+		for (String path : new String[] { "/users/42/orders", "/users", "/old/new" }) {
+			HttpResponse<byte[]> response = this.http.get(path);
+			JsonNode error = TestHttp.errorBody(response, 404, "NotFound");
+			assertThat(error.get("errorMessage").asString())
+				.isEqualTo("Not Found: no path of the API Gateway spec matches " + path);
+		}
+		assertThat(GatewayApplication.calls.get()).isEqualTo(calls);
+	}
+
+	@Test
+	void preflightWithoutACorsRuleOrAnOptionsOperationIsAJsonNotFoundWithoutACall() {
+		int calls = GatewayApplication.calls.get();
+		HttpResponse<byte[]> response = this.http.send("OPTIONS", "/only-get", null, null, "Origin",
+				"https://web.example", "Access-Control-Request-Method", "GET");
+		TestHttp.errorBody(response, 404, "NotFound");
+		assertThat(response.headers().firstValue("Access-Control-Allow-Origin")).isEmpty();
+		assertThat(GatewayApplication.calls.get()).isEqualTo(calls);
+	}
+
+	@Test
+	void actuatorOnAPathTheSpecDoesNotNameStaysTheApplications() {
+		HttpResponse<byte[]> response = this.http.get("/actuator/health");
+		assertThat(response.statusCode()).as(text(response)).isEqualTo(200);
+		assertThat(json(response).get("status").asString()).isEqualTo("UP");
+	}
+
+	@Test
 	void pathTheSpecDoesNotNameIsTheApplicationsAndCallsNoFunction() {
 		int calls = GatewayApplication.calls.get();
 		HttpResponse<byte[]> response = this.http.get("/nowhere/at/all");

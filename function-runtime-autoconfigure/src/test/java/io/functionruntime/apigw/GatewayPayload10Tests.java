@@ -92,6 +92,8 @@ class GatewayPayload10Tests {
 				"{\"qty\":1234567890}".getBytes(StandardCharsets.UTF_8));
 		assertThat(response.statusCode()).isEqualTo(413);
 		assertThat(json(response).get("errorType").asString()).isEqualTo("RequestTooLarge");
+		assertThat(json(response).get("errorMessage").asString()).isEqualTo("Request is too large: the API Gateway "
+				+ "accepts a body of at most 16 bytes (function-runtime.api-gateway.max-request-size)");
 		assertThat(response.headers().firstValue("X-Request-Id")).isPresent();
 		assertThat(GatewayApplication.calls.get()).isEqualTo(calls);
 	}

@@ -38,6 +38,15 @@ class GatewayStartupFailureTests {
 	}
 
 	@Test
+	void unknownAuthorizerFunctionId() {
+		assertFailure("classpath:apigw/unknown-authorizer.yaml",
+				"API Gateway spec classpath:apigw/unknown-authorizer.yaml, components.securitySchemes.bearer: its "
+						+ "function authorizer's function_id 'd4enoauthorizer00001' is no function's id; the "
+						+ "functions' ids are [d4eechofunction00001].",
+				"function-runtime.functions[<entry point>].id of the authorizer function");
+	}
+
+	@Test
 	void invalidSpecGivesTheParsersMessages() {
 		assertFailure("classpath:apigw/invalid.yaml",
 				"API Gateway spec classpath:apigw/invalid.yaml is not a valid OpenAPI 3.0 spec: ",

@@ -55,10 +55,11 @@ final class GatewayEvents {
 	 * @param body its body
 	 * @param requestId the request id
 	 * @param arrivalMillis when it arrived, epoch milliseconds
+	 * @param authorizer the context its authorizer gave, or {@code null} when it has none
 	 * @return the event, as the JSON object the function gets
 	 */
 	Map<String, Object> toEvent(HttpServletRequest request, GatewayRoutes.Match match, byte[] body, String requestId,
-			long arrivalMillis) {
+			long arrivalMillis, Map<String, Object> authorizer) {
 		GatewayOperation operation = match.operation();
 		String method = request.getMethod().toUpperCase(Locale.ROOT);
 		String rawPath = GatewayRouting.pathOf(request);
@@ -71,7 +72,7 @@ final class GatewayEvents {
 		boolean json = HttpEventMapper.isJson(request.getContentType());
 		String encodedBody = json ? new String(body, StandardCharsets.UTF_8) : Base64.getEncoder().encodeToString(body);
 		Map<String, Object> requestContext = requestContext(request, method, requestId, arrivalMillis,
-				headers.getOrDefault("User-Agent", ""), operation.integration().context(), params);
+				headers.getOrDefault("User-Agent", ""), authorizer, operation.integration().context(), params);
 		Map<String, Object> event = new LinkedHashMap<>(32);
 		event.put("httpMethod", method);
 		event.put("headers", headers);
@@ -105,8 +106,34 @@ final class GatewayEvents {
 		return event;
 	}
 
-	private Map<String, List<String>> headers(HttpServletRequest request, GatewayOperation operation, String rawPath,
-			String rawQuery, String requestId) {
+	/**
+	 * Builds the event the gateway passes to a function authorizer: the request as sent,
+	 * before any body is read.
+	 * @param request the request
+	 * @param match the operation it reaches
+	 * @param requestId the request id
+	 * @param arrivalMillis when it arrived, epoch milliseconds
+	 * @return the event, as the JSON object the authorizer gets
+	 */
+	Map<String, Object> toAuthorizerEvent(HttpServletRequest request, GatewayRoutes.Match match, String requestId,
+			long arrivalMillis) {
+		String method = request.getMethod().toUpperCase(Locale.ROOT);
+		Map<String, String> headers = lastValues(requestHeaders(request));
+		Map<String, Object> event = new LinkedHashMap<>(16);
+		event.put("resource", match.operation().path().toString());
+		event.put("path", GatewayRouting.pathOf(request));
+		event.put("httpMethod", method);
+		event.put("headers", headers);
+		event.put("queryStringParameters", QueryString.parseAll(request.getQueryString()).lastValues());
+		event.put("pathParameters", match.pathParameters());
+		event.put("requestContext", requestContext(request, method, requestId, arrivalMillis,
+				headers.getOrDefault("User-Agent", ""), null, null, Map.of()));
+		event.put("cookies", cookies(request));
+		return event;
+	}
+
+	/** The request's own headers, in canonical form, without hop-by-hop ones. */
+	private static Map<String, List<String>> requestHeaders(HttpServletRequest request) {
 		Map<String, List<String>> headers = new LinkedHashMap<>();
 		Enumeration<String> names = request.getHeaderNames();
 		while (names.hasMoreElements()) {
@@ -121,6 +148,12 @@ final class GatewayEvents {
 			}
 			headers.put(name, values);
 		}
+		return headers;
+	}
+
+	private Map<String, List<String>> headers(HttpServletRequest request, GatewayOperation operation, String rawPath,
+			String rawQuery, String requestId) {
+		Map<String, List<String>> headers = requestHeaders(request);
 		String clientIp = request.getRemoteAddr();
 		List<String> forwardedFor = headers.get(HeaderNames.FORWARDED_FOR);
 		ThreadLocalRandom random = ThreadLocalRandom.current();
@@ -159,7 +192,7 @@ final class GatewayEvents {
 						: List.of();
 				case "query" -> query.values().getOrDefault(parameter.name(), List.of());
 				case "header" -> headerValues(request, parameter.name());
-				case "cookie" -> cookieValues(request, parameter.name());
+				case "cookie" -> allCookies(request).getOrDefault(parameter.name(), List.of());
 				default -> List.of();
 			};
 			if (!found.isEmpty()) {
@@ -178,22 +211,33 @@ final class GatewayEvents {
 		return values;
 	}
 
-	/** Reads a cookie from the {@code Cookie} header as sent, without the container's parsing. */
-	private static List<String> cookieValues(HttpServletRequest request, String name) {
-		List<String> values = new ArrayList<>();
+	/**
+	 * Reads the cookies of a request, each with its last value.
+	 * @param request the request
+	 * @return the cookies, by name
+	 */
+	static Map<String, String> cookies(HttpServletRequest request) {
+		return lastValues(allCookies(request));
+	}
+
+	/** Reads the cookies from the {@code Cookie} header as sent, without the container's parsing. */
+	private static Map<String, List<String>> allCookies(HttpServletRequest request) {
+		Map<String, List<String>> cookies = new LinkedHashMap<>();
 		for (String header : headerValues(request, "Cookie")) {
 			for (String pair : header.split(";")) {
 				int equals = pair.indexOf('=');
-				if (equals > 0 && pair.substring(0, equals).trim().equals(name)) {
-					values.add(pair.substring(equals + 1).trim());
+				if (equals > 0) {
+					cookies.computeIfAbsent(pair.substring(0, equals).trim(), (name) -> new ArrayList<>())
+						.add(pair.substring(equals + 1).trim());
 				}
 			}
 		}
-		return values;
+		return cookies;
 	}
 
 	private static Map<String, Object> requestContext(HttpServletRequest request, String method, String requestId,
-			long arrivalMillis, String userAgent, Object context, Map<String, String> params) {
+			long arrivalMillis, String userAgent, Map<String, Object> authorizer, Object context,
+			Map<String, String> params) {
 		Map<String, Object> identity = new LinkedHashMap<>(4);
 		identity.put("sourceIp", request.getRemoteAddr());
 		identity.put("userAgent", userAgent);
@@ -204,6 +248,9 @@ final class GatewayEvents {
 		requestContext.put("requestId", requestId);
 		requestContext.put("requestTime", REQUEST_TIME.format(Instant.ofEpochSecond(epochSecond)));
 		requestContext.put("requestTimeEpoch", epochSecond);
+		if (authorizer != null) {
+			requestContext.put("authorizer", authorizer);
+		}
 		if (context != null) {
 			requestContext.put("apiGateway", Map.of("operationContext", OperationContext.substitute(context, params)));
 		}

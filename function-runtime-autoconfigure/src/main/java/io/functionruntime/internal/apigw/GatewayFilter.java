@@ -15,7 +15,8 @@ import jakarta.servlet.http.HttpServletResponse;
 /**
  * Where a call through the emulated API Gateway enters: after the application's own
  * filters (its security among them), a request that {@link GatewayRouting} matched to an
- * operation of the spec is served on the runtime's one call path, and goes no further;
+ * operation of the spec is served on the runtime's one call path, with the origin headers
+ * of its path's CORS rule when it comes from a browser's page, and goes no further;
  * every other request goes on to the application.
  */
 public final class GatewayFilter implements Filter {
@@ -34,7 +35,9 @@ public final class GatewayFilter implements Filter {
 			throws IOException, ServletException {
 		if (request instanceof HttpServletRequest http && response instanceof HttpServletResponse httpResponse
 				&& http.getAttribute(FunctionCalls.GATEWAY_ROUTE_ATTRIBUTE) instanceof GatewayRoutes.Match match) {
-			this.controller.serve(http, httpResponse, (call, answer) -> this.calls.route(call, match));
+			HttpServletResponse answer = (match.cors() != null && http.getHeader("Origin") != null)
+					? new CorsResponse(httpResponse, match.cors().responseHeaders(http)) : httpResponse;
+			this.controller.serve(http, answer, (call, routed) -> this.calls.route(call, routed, match));
 			return;
 		}
 		chain.doFilter(request, response);

@@ -16,9 +16,12 @@ import io.functionruntime.registry.FunctionDefinition;
  * @param integration what serves it
  * @param function the function of a {@code cloud_functions} integration, {@code null} for
  * other types
+ * @param cors the CORS rule in effect on its path, or {@code null}
+ * @param security the requirements of its {@code security} that name function authorizers:
+ * any one of them lets a request through when all its schemes do; empty when it has none
  */
 record GatewayOperation(String method, PathTemplate path, String operationId, List<Parameter> parameters,
-		Integration integration, FunctionDefinition function) {
+		Integration integration, FunctionDefinition function, CorsRule cors, List<List<SecurityScheme>> security) {
 
 	/** @return how the operation is named in messages: {@code GET /users/{id}} */
 	String describe() {

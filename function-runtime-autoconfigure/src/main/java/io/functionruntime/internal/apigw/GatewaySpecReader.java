@@ -1,9 +1,11 @@
 package io.functionruntime.internal.apigw;
 
 import java.io.IOException;
+import java.time.Duration;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -39,7 +41,11 @@ public final class GatewaySpecReader {
 
 	private static final String INTEGRATIONS = "x-yc-apigateway-integrations";
 
-	private static final String INTEGRATION_REF = "#/components/" + INTEGRATIONS + "/";
+	private static final String CORS = "x-yc-apigateway-cors";
+
+	private static final String AUTHORIZER = "x-yc-apigateway-authorizer";
+
+	private static final String CORS_RULES = "x-yc-apigateway-cors-rules";
 
 	/**
 	 * What the parser reports and the gateway accepts: operations without
@@ -54,11 +60,23 @@ public final class GatewaySpecReader {
 
 	private final Map<String, FunctionDefinition> functionsById = new HashMap<>();
 
+	private final Set<String> directRoutes = new HashSet<>();
+
+	private final Map<String, SecurityScheme> authorizedSchemes = new HashMap<>();
+
+	private final Set<String> declaredSchemes = new HashSet<>();
+
+	private final List<String> authorizersNotEmulated = new ArrayList<>();
+
 	private final DefinitionProblems problems = new DefinitionProblems();
 
 	private GatewaySpecReader(String location, FunctionRegistry registry) {
 		this.location = location;
-		registry.functions().values().forEach((function) -> this.functionsById.put(function.settings().id(), function));
+		registry.functions().values().forEach((function) -> {
+			this.functionsById.put(function.settings().id(), function);
+			this.directRoutes.add("/" + function.entryPoint());
+			this.directRoutes.add("/" + function.settings().id());
+		});
 	}
 
 	/**
@@ -76,6 +94,8 @@ public final class GatewaySpecReader {
 	private GatewayRoutes read(Resource spec) {
 		OpenAPI openApi = parse(spec);
 		boolean ignoreTrailingSlashes = ignoreTrailingSlashes(openApi);
+		CorsRule topLevelCors = cors(openApi, "x-yc-apigateway.cors", gateway(openApi).get("cors"));
+		readSecuritySchemes(openApi);
 		List<GatewayOperation> operations = new ArrayList<>();
 		Map<String, GatewayOperation> shapes = new HashMap<>();
 		if (openApi.getPaths() != null) {
@@ -85,17 +105,21 @@ public final class GatewaySpecReader {
 					return;
 				}
 				List<GatewayOperation.Parameter> pathParameters = parameters(item.getParameters());
+				Map<String, Object> extensions = (item.getExtensions() != null) ? item.getExtensions() : Map.of();
+				CorsRule cors = extensions.containsKey(CORS) ? cors(openApi, path, extensions.get(CORS)) : topLevelCors;
 				item.readOperationsMap().forEach((method, operation) -> add(operations, shapes,
 						operation(openApi, template, method.name(), operation.getOperationId(),
-								merge(pathParameters, parameters(operation.getParameters())), operation.getExtensions())));
-				if (item.getExtensions() != null && item.getExtensions().get(ANY_METHOD) instanceof Map<?, ?> any) {
+								merge(pathParameters, parameters(operation.getParameters())), operation.getExtensions(),
+								cors, (operation.getSecurity() != null) ? operation.getSecurity() : openApi.getSecurity())));
+				if (extensions.get(ANY_METHOD) instanceof Map<?, ?> any) {
 					add(operations, shapes, operation(openApi, template, null, text(any.get("operationId")),
-							merge(pathParameters, rawParameters(openApi, any.get("parameters"))), any));
+							merge(pathParameters, rawParameters(openApi, any.get("parameters"))), any, cors,
+							any.containsKey("security") ? any.get("security") : openApi.getSecurity()));
 				}
 			});
 		}
 		this.problems.throwIfAny();
-		return new GatewayRoutes(operations);
+		return new GatewayRoutes(operations, this.directRoutes, this.authorizersNotEmulated);
 	}
 
 	private OpenAPI parse(Resource spec) {
@@ -135,9 +159,43 @@ public final class GatewaySpecReader {
 	}
 
 	private static boolean ignoreTrailingSlashes(OpenAPI openApi) {
+		Object ignore = gateway(openApi).get("ignoreTrailingSlashes");
+		return !Boolean.FALSE.equals(ignore) && !"false".equals(String.valueOf(ignore));
+	}
+
+	/** @return the top-level {@code x-yc-apigateway}, empty when there is none */
+	private static Map<?, ?> gateway(OpenAPI openApi) {
 		Object gateway = (openApi.getExtensions() != null) ? openApi.getExtensions().get("x-yc-apigateway") : null;
-		return !(gateway instanceof Map<?, ?> map) || !Boolean.FALSE.equals(map.get("ignoreTrailingSlashes"))
-				&& !"false".equals(String.valueOf(map.get("ignoreTrailingSlashes")));
+		return (gateway instanceof Map<?, ?> map) ? map : Map.of();
+	}
+
+	/**
+	 * Reads a CORS rule, written in place or as a {@code $ref} to
+	 * {@code components.x-yc-apigateway-cors-rules}.
+	 * @return the rule, or {@code null} when there is none or it says {@code origin: false}
+	 */
+	private CorsRule cors(OpenAPI openApi, String where, Object declared) {
+		if (declared == null) {
+			return null;
+		}
+		if (!(declared instanceof Map<?, ?> rule)) {
+			this.problems.add(problem(where, "its CORS rule is no object", "Write the rule as {origin: ..., "
+					+ "methods: ..., ...}, or as {$ref: '#/components/" + CORS_RULES + "/<name>'}."));
+			return null;
+		}
+		Map<?, ?> resolved = resolve(openApi, where, rule, CORS_RULES, "CORS rule");
+		if (resolved == null) {
+			return null;
+		}
+		try {
+			return CorsRule.of(resolved);
+		}
+		catch (IllegalArgumentException ex) {
+			this.problems.add(problem(where, "its CORS rule is not one the gateway accepts: " + ex.getMessage(),
+					"Give the rule an origin (true, false, a string or a list), and whole numbers for maxAge and "
+							+ "optionsSuccessStatus."));
+			return null;
+		}
 	}
 
 	private void add(List<GatewayOperation> operations, Map<String, GatewayOperation> shapes,
@@ -161,7 +219,7 @@ public final class GatewaySpecReader {
 	}
 
 	private GatewayOperation operation(OpenAPI openApi, PathTemplate path, String method, String operationId,
-			List<GatewayOperation.Parameter> parameters, Map<?, ?> extensions) {
+			List<GatewayOperation.Parameter> parameters, Map<?, ?> extensions, CorsRule cors, Object security) {
 		String name = ((method != null) ? method.toUpperCase(Locale.ROOT) : ANY_METHOD) + " " + path;
 		Object declared = (extensions != null) ? extensions.get(INTEGRATION) : null;
 		if (!(declared instanceof Map<?, ?> integration)) {
@@ -170,7 +228,7 @@ public final class GatewaySpecReader {
 							+ "function_id: <id>}."));
 			return null;
 		}
-		Map<?, ?> resolved = resolve(openApi, name, integration);
+		Map<?, ?> resolved = resolve(openApi, name, integration, INTEGRATIONS, "integration");
 		if (resolved == null) {
 			return null;
 		}
@@ -190,22 +248,131 @@ public final class GatewaySpecReader {
 			}
 		}
 		return new GatewayOperation((method != null) ? method.toUpperCase(Locale.ROOT) : null, path, operationId,
-				parameters, parsed, function);
+				parameters, parsed, function, cors, security(name, security));
 	}
 
-	private Map<?, ?> resolve(OpenAPI openApi, String name, Map<?, ?> integration) {
-		Object ref = integration.get("$ref");
+	/**
+	 * Reads the security schemes with an {@code x-yc-apigateway-authorizer}: a function
+	 * authorizer is emulated, other types are listed as not emulated.
+	 */
+	private void readSecuritySchemes(OpenAPI openApi) {
+		if (openApi.getComponents() == null || openApi.getComponents().getSecuritySchemes() == null) {
+			return;
+		}
+		openApi.getComponents().getSecuritySchemes().forEach((name, scheme) -> {
+			this.declaredSchemes.add(name);
+			Object declared = (scheme.getExtensions() != null) ? scheme.getExtensions().get(AUTHORIZER) : null;
+			if (!(declared instanceof Map<?, ?> authorizer)) {
+				return;
+			}
+			String type = text(authorizer.get("type"));
+			if (!"function".equals(type)) {
+				this.authorizersNotEmulated.add(name + " (" + type + ")");
+				return;
+			}
+			SecurityScheme read = this.problems.attempt(() -> securityScheme(name, scheme, authorizer));
+			if (read != null) {
+				this.authorizedSchemes.put(name, read);
+			}
+		});
+	}
+
+	private SecurityScheme securityScheme(String name, io.swagger.v3.oas.models.security.SecurityScheme scheme,
+			Map<?, ?> authorizer) {
+		String where = "components.securitySchemes." + name;
+		String in = credentialPlace(scheme);
+		if (in == null) {
+			throw problem(where, "a function authorizer needs a scheme of type http (basic or bearer) or apiKey",
+					"Set type: http with scheme: bearer or basic, or type: apiKey with in: header, query or cookie "
+							+ "and a name.");
+		}
+		String functionId = text(authorizer.get("function_id"));
+		FunctionDefinition function = (functionId != null) ? this.functionsById.get(functionId) : null;
+		if (function == null) {
+			throw problem(where, "its function authorizer's function_id '" + functionId
+					+ "' is no function's id; the functions' ids are " + new TreeSet<>(this.functionsById.keySet()),
+					"Set function-runtime.functions[<entry point>].id of the authorizer function to '" + functionId
+							+ "', or change function_id in the spec.");
+		}
+		Object ttl = authorizer.get("authorizer_result_ttl_in_seconds");
+		if (ttl != null && !(ttl instanceof Integer seconds && seconds >= 0)) {
+			throw problem(where, "authorizer_result_ttl_in_seconds '" + ttl + "' is not a whole number of seconds",
+					"Set authorizer_result_ttl_in_seconds to a number of seconds, or remove it to call the "
+							+ "authorizer on every request.");
+		}
+		String mode = text(authorizer.get("authorizer_result_caching_mode"));
+		if (mode != null && !mode.equals("path") && !mode.equals("URI")) {
+			throw problem(where, "authorizer_result_caching_mode '" + mode + "' is neither path nor URI",
+					"Set authorizer_result_caching_mode to path (the default) or URI.");
+		}
+		return new SecurityScheme(name, in, scheme.getName(), function,
+				(ttl != null && (Integer) ttl > 0) ? Duration.ofSeconds((Integer) ttl) : null, "URI".equals(mode));
+	}
+
+	/** @return {@code basic}, {@code bearer}, {@code header}, {@code query} or {@code cookie} */
+	private static String credentialPlace(io.swagger.v3.oas.models.security.SecurityScheme scheme) {
+		if (scheme.getType() == io.swagger.v3.oas.models.security.SecurityScheme.Type.HTTP
+				&& scheme.getScheme() != null) {
+			String kind = scheme.getScheme().toLowerCase(Locale.ROOT);
+			return (kind.equals("basic") || kind.equals("bearer")) ? kind : null;
+		}
+		if (scheme.getType() == io.swagger.v3.oas.models.security.SecurityScheme.Type.APIKEY
+				&& scheme.getIn() != null && scheme.getName() != null) {
+			return scheme.getIn().toString();
+		}
+		return null;
+	}
+
+	/**
+	 * Reads an operation's {@code security}: its requirements that name function
+	 * authorizers. A requirement that names none lets every request through, as do
+	 * schemes without a function authorizer.
+	 */
+	private List<List<SecurityScheme>> security(String name, Object security) {
+		List<List<SecurityScheme>> requirements = new ArrayList<>();
+		if (!(security instanceof List<?> declared)) {
+			return requirements;
+		}
+		for (Object requirement : declared) {
+			List<SecurityScheme> schemes = new ArrayList<>();
+			Map<?, ?> names = (requirement instanceof Map<?, ?> map) ? map : Map.of();
+			for (Object scheme : names.keySet()) {
+				SecurityScheme authorized = this.authorizedSchemes.get(String.valueOf(scheme));
+				if (authorized != null) {
+					schemes.add(authorized);
+				}
+				else if (!this.declaredSchemes.contains(String.valueOf(scheme))) {
+					this.problems.add(problem(name, "its security names the scheme '" + scheme
+							+ "', which components.securitySchemes does not define",
+							"Define the scheme under components.securitySchemes, or correct its name."));
+				}
+			}
+			if (schemes.isEmpty()) {
+				return List.of();
+			}
+			requirements.add(List.copyOf(schemes));
+		}
+		return List.copyOf(requirements);
+	}
+
+	/**
+	 * Resolves an extension written as a {@code $ref} to one under {@code components}.
+	 * @return the extension, or {@code null} when the {@code $ref} names nothing
+	 */
+	private Map<?, ?> resolve(OpenAPI openApi, String where, Map<?, ?> declared, String components, String what) {
+		Object ref = declared.get("$ref");
 		if (ref == null) {
-			return integration;
+			return declared;
 		}
 		String text = String.valueOf(ref);
-		Object components = (openApi.getComponents() != null && openApi.getComponents().getExtensions() != null)
-				? openApi.getComponents().getExtensions().get(INTEGRATIONS) : null;
-		Object target = (text.startsWith(INTEGRATION_REF) && components instanceof Map<?, ?> all)
-				? all.get(text.substring(INTEGRATION_REF.length())) : null;
+		String prefix = "#/components/" + components + "/";
+		Object all = (openApi.getComponents() != null && openApi.getComponents().getExtensions() != null)
+				? openApi.getComponents().getExtensions().get(components) : null;
+		Object target = (text.startsWith(prefix) && all instanceof Map<?, ?> map)
+				? map.get(text.substring(prefix.length())) : null;
 		if (!(target instanceof Map<?, ?> found)) {
-			this.problems.add(problem(name, "its integration $ref '" + text + "' names no integration",
-					"Define it under components." + INTEGRATIONS + ", or correct the $ref."));
+			this.problems.add(problem(where, "its " + what + " $ref '" + text + "' names no " + what,
+					"Define it under components." + components + ", or correct the $ref."));
 			return null;
 		}
 		return found;

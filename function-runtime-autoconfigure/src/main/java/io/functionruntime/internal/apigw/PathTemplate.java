@@ -132,6 +132,27 @@ final class PathTemplate {
 		return (parts.size() == this.segments.size()) ? values : null;
 	}
 
+	/**
+	 * Tells the first segment of the path when the spec writes it literally: the gateway
+	 * owns every request path that starts with it.
+	 * @return the literal first segment, or {@code null} when the path starts with a
+	 * parameter or is {@code /}
+	 */
+	String firstLiteral() {
+		return (!this.segments.isEmpty() && this.segments.get(0).kind() == Kind.LITERAL) ? this.segments.get(0).value()
+				: null;
+	}
+
+	/**
+	 * Reads the first segment of a request path.
+	 * @param rawPath the path as the client sent it, starting with a slash
+	 * @return the segment, decoded, or {@code null} when malformed
+	 */
+	static String firstSegment(String rawPath) {
+		int end = rawPath.indexOf('/', 1);
+		return decode(rawPath.substring(1, (end < 0) ? rawPath.length() : end));
+	}
+
 	/** Decodes a part of a path, where {@code +} is itself; {@code null} when malformed. */
 	private static String decode(String part) {
 		if (part.indexOf('%') < 0) {

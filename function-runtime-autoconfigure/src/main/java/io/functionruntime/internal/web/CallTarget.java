@@ -33,6 +33,17 @@ public interface CallTarget {
 	long bodyLimit(HttpServletRequest request, long eventLimit);
 
 	/**
+	 * Tells how a body over {@link #bodyLimit} is refused, naming the limit it passed.
+	 * @param request the call
+	 * @param eventLimit the largest event
+	 * @return the rejection, 413
+	 */
+	default RequestRejectedException tooLarge(HttpServletRequest request, long eventLimit) {
+		return RequestRejectedException.tooLarge("Request is too large: the event may hold at most " + eventLimit
+				+ " bytes");
+	}
+
+	/**
 	 * Builds the handler's argument from the whole body.
 	 * @param request the call
 	 * @param body its body

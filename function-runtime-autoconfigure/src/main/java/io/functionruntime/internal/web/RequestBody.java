@@ -26,7 +26,7 @@ final class RequestBody {
 
 	private final long limit;
 
-	private final long eventLimit;
+	private final RequestRejectedException tooLarge;
 
 	private byte[] buffer = EMPTY;
 
@@ -38,15 +38,15 @@ final class RequestBody {
 	 * Starts the body of a request.
 	 * @param request the request
 	 * @param limit the most bytes accepted
-	 * @param eventLimit the event size limit, for the error message
+	 * @param tooLarge the refusal of a body over the limit, which names the limit
 	 * @throws RequestRejectedException when the declared length is over the limit
 	 */
-	RequestBody(HttpServletRequest request, long limit, long eventLimit) {
+	RequestBody(HttpServletRequest request, long limit, RequestRejectedException tooLarge) {
 		this.declared = request.getContentLengthLong();
 		this.limit = limit;
-		this.eventLimit = eventLimit;
+		this.tooLarge = tooLarge;
 		if (this.declared > limit) {
-			throw RequestRejectedException.tooLarge(eventLimit);
+			throw tooLarge;
 		}
 		this.ended = this.declared == 0 || (this.declared < 0 && !isChunked(request));
 	}
@@ -117,7 +117,7 @@ final class RequestBody {
 		}
 		this.length += read;
 		if (this.length > this.limit) {
-			throw RequestRejectedException.tooLarge(this.eventLimit);
+			throw this.tooLarge;
 		}
 		this.ended = this.length == this.declared;
 	}

@@ -29,9 +29,13 @@ public final class RequestRejectedException extends RuntimeException {
 						+ timeout.toMillis() + " ms (function-runtime.body-read-timeout)");
 	}
 
-	static RequestRejectedException tooLarge(long limit) {
-		return new RequestRejectedException(413, "RequestTooLarge",
-				"Request is too large: the event may hold at most " + limit + " bytes");
+	/**
+	 * A call whose body is over a limit.
+	 * @param message which limit, and how large it is
+	 * @return the rejection, 413 Request Too Large
+	 */
+	public static RequestRejectedException tooLarge(String message) {
+		return new RequestRejectedException(413, "RequestTooLarge", message);
 	}
 
 	/**
@@ -68,6 +72,16 @@ public final class RequestRejectedException extends RuntimeException {
 	 */
 	public static RequestRejectedException forbidden(String message) {
 		return new RequestRejectedException(403, "Forbidden", message);
+	}
+
+	/**
+	 * A call that something the runtime relies on could not serve, such as a gateway
+	 * authorizer that failed.
+	 * @param message what failed
+	 * @return the rejection, 500 Internal Server Error
+	 */
+	public static RequestRejectedException internalError(String message) {
+		return new RequestRejectedException(500, "InternalError", message);
 	}
 
 	int status() {
