@@ -18,6 +18,7 @@ import tools.jackson.databind.json.JsonMapper;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -50,6 +51,8 @@ class QueueTriggerTests {
 
 	private static final String answers500Queue = queues.createQueue("answers500");
 
+	private static final String restartQueue = queues.createQueue("restart");
+
 	@Autowired
 	QueueFunctions.Recorder recorder;
 
@@ -61,6 +64,9 @@ class QueueTriggerTests {
 
 	@Autowired
 	MeterRegistry meterRegistry;
+
+	@Autowired
+	ConfigurableApplicationContext context;
 
 	@LocalServerPort
 	int port;
@@ -78,6 +84,8 @@ class QueueTriggerTests {
 		trigger(registry, prefix + "[failing]", "failing.handler", failingQueue);
 		registry.add(prefix + "[failing].visibility-timeout", () -> "1s");
 		trigger(registry, prefix + "[answers500]", "answers500.handler", answers500Queue);
+		trigger(registry, prefix + "[restart]", "recorder.handler", restartQueue);
+		registry.add(prefix + "[restart].visibility-timeout", () -> "1s");
 	}
 
 	private static void trigger(DynamicPropertyRegistry registry, String prefix, String function, String queueUrl) {
@@ -164,6 +172,23 @@ class QueueTriggerTests {
 		queues.client().sendMessage((request) -> request.queueUrl(answers500Queue).messageBody("any"));
 		await().atMost(PATIENCE).until(() -> this.answers500.calls.get() > before);
 		await().atMost(PATIENCE).until(() -> queues.messageCount(answers500Queue) == 0);
+	}
+
+	/**
+	 * A stopped context starts again with its triggers polling, as Spring's test context
+	 * cache does when it pauses a context and takes it up again. Stopping cuts the long
+	 * poll off, which the server may still answer with the message: it comes back after
+	 * the trigger's one-second visibility timeout.
+	 */
+	@Test
+	void triggerPollsAgainAfterTheContextIsStoppedAndStarted() {
+		this.context.stop();
+		this.context.start();
+		queues.client().sendMessage((request) -> request.queueUrl(restartQueue).messageBody("after restart"));
+		await().atMost(PATIENCE).until(() -> eventsFrom("restart").size() == 1);
+		assertThat(eventsFrom("restart").get(0).at("/messages/0/details/message/body").asString())
+			.isEqualTo("after restart");
+		await().atMost(PATIENCE).until(() -> queues.messageCount(restartQueue) == 0);
 	}
 
 	@Test

@@ -16,14 +16,25 @@ import org.springframework.core.env.MapPropertySource;
  * 127.0.0.1) before the application's beans, when {@code sample.local-queue.enabled} is
  * true, so that its Message Queue triggers and asynchronous calls work with no outside
  * server. It creates the sample's queues and sets {@code sample.local-queue.url}, the
- * prefix of their URLs; it stops after the triggers, with the application.
+ * prefix of their URLs; it stops after the triggers, with the application. Spring AOT's
+ * processing at build time starts no server.
  */
 public class LocalQueues implements ApplicationContextInitializer<ConfigurableApplicationContext> {
+
+	/** Set by Spring AOT's build-time processing, which runs the application's refresh. */
+	private static final String AOT_PROCESSING = "spring.aot.processing";
 
 	@Override
 	public void initialize(ConfigurableApplicationContext context) {
 		ConfigurableEnvironment environment = context.getEnvironment();
 		if (!environment.getProperty("sample.local-queue.enabled", Boolean.class, false)) {
+			return;
+		}
+		if (Boolean.getBoolean(AOT_PROCESSING)) {
+			// Spring AOT at build time: no server, only a URL prefix for the placeholders.
+			environment.getPropertySources()
+				.addFirst(new MapPropertySource("sample.local-queue",
+						Map.of("sample.local-queue.url", "http://127.0.0.1:9324/000000000000")));
 			return;
 		}
 		LocalMessageQueue queues = LocalMessageQueue.start();

@@ -148,7 +148,7 @@ class ContainerIT {
 			awaitAnswer(port, "/main.handler");
 			assertThat(Files.readString(log)).contains("Starting AOT-processed SampleApplication");
 			JsonNode functions = JsonMapper.shared().readTree(get(port, "/actuator/functions").body()).get("functions");
-			assertThat(functions.propertyNames()).hasSize(10)
+			assertThat(functions.propertyNames()).hasSize(11)
 				.contains("main.handler", "io.functionruntime.sample.SampleApplication",
 						"io.functionruntime.sample.cloud.Hello", "io.functionruntime.sample.cloud.Greeting");
 			HttpResponse<String> hello = CLIENT.send(HttpRequest

@@ -39,7 +39,11 @@ final class QueueTriggerPoller implements Runnable {
 
 	private final QueueTrigger trigger;
 
-	private final SqsClient client;
+	/**
+	 * The client of the current start: stopping cuts a long poll off by closing it, so each
+	 * start, a restart of the context included, gets a new one.
+	 */
+	private volatile SqsClient client;
 
 	private final FunctionInvoker invoker;
 
@@ -71,7 +75,6 @@ final class QueueTriggerPoller implements Runnable {
 
 	QueueTriggerPoller(QueueTrigger trigger, FunctionInvoker invoker, EventBinder eventBinder, Executor callers) {
 		this.trigger = trigger;
-		this.client = trigger.connection().newClient();
 		this.invoker = invoker;
 		this.eventBinder = eventBinder;
 		this.callers = callers;
@@ -82,6 +85,10 @@ final class QueueTriggerPoller implements Runnable {
 	}
 
 	void start() {
+		synchronized (this.lock) {
+			close();
+			this.client = this.trigger.connection().newClient();
+		}
 		this.polling = true;
 		this.thread = new Thread(this, "function-queue-" + this.trigger.name());
 		this.thread.setDaemon(true);
@@ -97,7 +104,7 @@ final class QueueTriggerPoller implements Runnable {
 		synchronized (this.lock) {
 			this.polling = false;
 			if (this.receiving) {
-				this.client.close();
+				close();
 			}
 			this.lock.notifyAll();
 		}
@@ -118,7 +125,10 @@ final class QueueTriggerPoller implements Runnable {
 	}
 
 	void close() {
-		this.client.close();
+		SqsClient started = this.client;
+		if (started != null) {
+			started.close();
+		}
 	}
 
 	QueueTriggerState state() {
