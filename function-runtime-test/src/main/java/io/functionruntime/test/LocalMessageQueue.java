@@ -66,24 +66,50 @@ public final class LocalMessageQueue implements AutoCloseable {
 	 * @return the running server
 	 */
 	public static LocalMessageQueue start() {
-		RuntimeException last = null;
+		return start(0);
+	}
+
+	/**
+	 * Starts a server on the given port, or on a free one when that is taken, and waits
+	 * until it listens: a fixed port lets commands typed by hand reach it.
+	 * @param preferredPort the port to try first, or {@code 0} for any free port
+	 * @return the running server; {@link #endpoint()} tells its port
+	 */
+	public static LocalMessageQueue start(int preferredPort) {
+		Exception last = null;
 		for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
-			int port = freePort();
-			SQSRestServer server = SQSRestServerBuilder.withInterface(HOST)
-				.withPort(port)
-				.withServerAddress(new NodeAddress("http", HOST, port, ""))
-				.withAWSRegion("ru-central1")
-				.start();
+			int port = (attempt == 0 && preferredPort > 0) ? preferredPort : freePort();
+			SQSRestServer server = null;
 			try {
+				server = SQSRestServerBuilder.withInterface(HOST)
+					.withPort(port)
+					.withServerAddress(new NodeAddress("http", HOST, port, ""))
+					.withAWSRegion("ru-central1")
+					.start();
 				server.waitUntilStarted();
 				return new LocalMessageQueue(server, port);
 			}
-			catch (RuntimeException ex) {
-				server.stopAndWait();
+			catch (Exception ex) { // a bind failure comes as a checked exception thrown from Scala
 				last = ex;
+				stopAfterFailure(server, ex);
 			}
 		}
 		throw new IllegalStateException("The local message queue could not listen on a free port", last);
+	}
+
+	/** Stops a server that did not start; stopping it reports the bind failure again. */
+	private static void stopAfterFailure(SQSRestServer server, Exception failure) {
+		if (server == null) {
+			return;
+		}
+		try {
+			server.stopAndWait();
+		}
+		catch (Exception ex) {
+			if (ex != failure) {
+				failure.addSuppressed(ex);
+			}
+		}
 	}
 
 	private static int freePort() {

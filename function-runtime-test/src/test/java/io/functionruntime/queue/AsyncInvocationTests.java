@@ -14,6 +14,8 @@ import tools.jackson.databind.json.JsonMapper;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -48,6 +50,9 @@ class AsyncInvocationTests {
 	@Autowired
 	QueueFunctions.Failing failing;
 
+	@Autowired
+	ConfigurableApplicationContext context;
+
 	@DynamicPropertySource
 	static void destinations(DynamicPropertyRegistry registry) {
 		registry.add("function-runtime.async.access-key-id", () -> LocalMessageQueue.ACCESS_KEY_ID);
@@ -70,6 +75,26 @@ class AsyncInvocationTests {
 		await().atMost(PATIENCE).until(() -> results.addAll(AsyncHttp.take(queues, successQueue)));
 		assertThat(results).extracting(Message::body).containsExactly("{\"name\":\"test\"}");
 		assertThat(this.recorder.events).extracting((event) -> event.get("name").asString()).contains("test");
+	}
+
+	/**
+	 * A stopped context takes asynchronous calls again once started, as Spring's test
+	 * context cache does when it pauses a context and takes it up again; its web server
+	 * listens on a new port then.
+	 */
+	@Test
+	void asyncCallsAreTakenAgainAfterTheContextIsStoppedAndStarted() {
+		this.context.stop();
+		this.context.start();
+		int port = ((WebServerApplicationContext) this.context).getWebServer().getPort();
+		HttpResponse<String> response = AsyncHttp.post(port, "/recorder.handler?integration=async",
+				"{\"name\":\"after restart\"}");
+		assertThat(response.statusCode()).isEqualTo(202);
+		List<Message> results = new ArrayList<>();
+		await().atMost(PATIENCE).until(() -> {
+			results.addAll(AsyncHttp.take(queues, successQueue));
+			return results.stream().anyMatch((message) -> message.body().contains("after restart"));
+		});
 	}
 
 	@Test

@@ -41,6 +41,26 @@ class LocalMessageQueueTests {
 		}
 	}
 
+	@Test
+	void takenPreferredPortFallsBackToAFreeOne() {
+		try (LocalMessageQueue first = LocalMessageQueue.start();
+				LocalMessageQueue second = LocalMessageQueue.start(first.endpoint().getPort())) {
+			assertThat(second.endpoint().getPort()).isNotEqualTo(first.endpoint().getPort());
+			assertThat(second.messageCount(second.createQueue("fallback"))).isZero();
+		}
+	}
+
+	@Test
+	void freePreferredPortIsTaken() {
+		int port;
+		try (LocalMessageQueue probe = LocalMessageQueue.start()) {
+			port = probe.endpoint().getPort();
+		}
+		try (LocalMessageQueue queues = LocalMessageQueue.start(port)) {
+			assertThat(queues.endpoint().getPort()).isEqualTo(port);
+		}
+	}
+
 	/** Receives with a visibility timeout of 0, so that an undeleted message is back at once. */
 	private static List<Message> receive(LocalMessageQueue queues, String queue) {
 		return queues.client()

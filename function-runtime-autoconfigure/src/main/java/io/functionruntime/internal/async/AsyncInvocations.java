@@ -52,7 +52,12 @@ public class AsyncInvocations implements SmartLifecycle, DisposableBean {
 
 	private final int bufferSize;
 
-	private final ThreadPoolExecutor workers;
+	private final int workerCount;
+
+	private final CustomizableThreadFactory threads = new CustomizableThreadFactory("function-async-");
+
+	/** The workers of the current start: stopping shuts them down, so a restart makes new ones. */
+	private volatile ThreadPoolExecutor workers;
 
 	private final Set<String> warnedFunctions = ConcurrentHashMap.newKeySet();
 
@@ -83,10 +88,14 @@ public class AsyncInvocations implements SmartLifecycle, DisposableBean {
 		this.results = results;
 		this.bufferSize = bufferSize;
 		this.gracePeriod = gracePeriod;
-		CustomizableThreadFactory threads = new CustomizableThreadFactory("function-async-");
-		threads.setDaemon(true);
-		this.workers = new ThreadPoolExecutor(workers, workers, 0, TimeUnit.MILLISECONDS,
-				new ArrayBlockingQueue<>(bufferSize), threads);
+		this.workerCount = workers;
+		this.threads.setDaemon(true);
+		this.workers = newWorkers();
+	}
+
+	private ThreadPoolExecutor newWorkers() {
+		return new ThreadPoolExecutor(this.workerCount, this.workerCount, 0, TimeUnit.MILLISECONDS,
+				new ArrayBlockingQueue<>(this.bufferSize), this.threads);
 	}
 
 	/**
@@ -123,7 +132,11 @@ public class AsyncInvocations implements SmartLifecycle, DisposableBean {
 	}
 
 	@Override
-	public void start() {
+	public synchronized void start() {
+		if (this.workers.isShutdown()) {
+			this.workers = newWorkers();
+			this.abandoned = false;
+		}
 		this.accepting = true;
 	}
 
@@ -132,7 +145,7 @@ public class AsyncInvocations implements SmartLifecycle, DisposableBean {
 	 * answers the ones left to the failure queue.
 	 */
 	@Override
-	public void stop() {
+	public synchronized void stop() {
 		this.accepting = false;
 		this.workers.shutdown();
 		try {
