@@ -70,7 +70,8 @@ public class EventMappingBenchmark {
 		SeedRequest.rewind(this.request); // two field writes: a fresh body stream, as a new request has
 		QueryString query = QueryString.parse(this.request.getQueryString());
 		RequestBody body = new RequestBody(this.request,
-				HttpEventMapper.bodyLimit(this.request, this.runtime.maxEventSize), this.runtime.maxEventSize);
+				HttpEventMapper.bodyLimit(this.request, this.runtime.maxEventSize),
+				() -> RequestRejectedException.tooLarge("over " + this.runtime.maxEventSize + " bytes"));
 		try {
 			body.readArrived(this.request.getInputStream());
 		}

@@ -118,7 +118,7 @@ final class GatewayEvents {
 	Map<String, Object> toAuthorizerEvent(HttpServletRequest request, GatewayRoutes.Match match, String requestId,
 			long arrivalMillis) {
 		String method = request.getMethod().toUpperCase(Locale.ROOT);
-		Map<String, String> headers = lastValues(requestHeaders(request));
+		Map<String, String> headers = lastValues(HeaderNames.of(request, HOP_BY_HOP));
 		Map<String, Object> event = new LinkedHashMap<>(16);
 		event.put("resource", match.operation().path().toString());
 		event.put("path", GatewayRouting.pathOf(request));
@@ -132,28 +132,9 @@ final class GatewayEvents {
 		return event;
 	}
 
-	/** The request's own headers, in canonical form, without hop-by-hop ones. */
-	private static Map<String, List<String>> requestHeaders(HttpServletRequest request) {
-		Map<String, List<String>> headers = new LinkedHashMap<>();
-		Enumeration<String> names = request.getHeaderNames();
-		while (names.hasMoreElements()) {
-			String name = HeaderNames.canonical(names.nextElement());
-			if (HOP_BY_HOP.contains(name) || headers.containsKey(name)) {
-				continue;
-			}
-			List<String> values = new ArrayList<>(1);
-			Enumeration<String> all = request.getHeaders(name);
-			while (all.hasMoreElements()) {
-				values.add(all.nextElement());
-			}
-			headers.put(name, values);
-		}
-		return headers;
-	}
-
 	private Map<String, List<String>> headers(HttpServletRequest request, GatewayOperation operation, String rawPath,
 			String rawQuery, String requestId) {
-		Map<String, List<String>> headers = requestHeaders(request);
+		Map<String, List<String>> headers = HeaderNames.of(request, HOP_BY_HOP);
 		String clientIp = request.getRemoteAddr();
 		List<String> forwardedFor = headers.get(HeaderNames.FORWARDED_FOR);
 		ThreadLocalRandom random = ThreadLocalRandom.current();

@@ -82,7 +82,7 @@ public class FunctionController implements HttpRequestHandler {
 			this.responseWriter.identify(response, target.function());
 			Arrival arrival = new Arrival(target, requestId, arrivalMillis);
 			RequestBody body = new RequestBody(request, target.bodyLimit(request, this.maxEventSize),
-					target.tooLarge(request, this.maxEventSize));
+					() -> target.tooLarge(request, this.maxEventSize));
 			ServletInputStream in = request.getInputStream();
 			if (body.readArrived(in)) {
 				dispatch(request, response, arrival, body.bytes(), null);

@@ -1,5 +1,14 @@
 package io.functionruntime.internal.web;
 
+import java.util.ArrayList;
+import java.util.Enumeration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import jakarta.servlet.http.HttpServletRequest;
+
 /**
  * The names of the headers the runtime sets itself, and header names in the canonical
  * form of Go's {@code CanonicalHeaderKey}, which the cloud's router uses: the first letter
@@ -34,6 +43,31 @@ public final class HeaderNames {
 	static final String REMAPPED_PREFIX = "X-Yf-Remapped-";
 
 	private HeaderNames() {
+	}
+
+	/**
+	 * Reads a request's headers as the router passes them on: names in canonical form, each
+	 * with all its values in order, the left-out names dropped.
+	 * @param request the request
+	 * @param leftOut canonical names not passed on
+	 * @return each header with its values, in the order of arrival
+	 */
+	public static Map<String, List<String>> of(HttpServletRequest request, Set<String> leftOut) {
+		Map<String, List<String>> headers = new LinkedHashMap<>();
+		Enumeration<String> names = request.getHeaderNames();
+		while (names.hasMoreElements()) {
+			String name = canonical(names.nextElement());
+			if (leftOut.contains(name) || headers.containsKey(name)) {
+				continue;
+			}
+			List<String> values = new ArrayList<>(1);
+			Enumeration<String> all = request.getHeaders(name);
+			while (all.hasMoreElements()) {
+				values.add(all.nextElement());
+			}
+			headers.put(name, values);
+		}
+		return headers;
 	}
 
 	/**

@@ -4,10 +4,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Collections;
-import java.util.Enumeration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -88,20 +86,7 @@ public class HttpEventMapper {
 	}
 
 	private static Map<String, List<String>> headers(HttpServletRequest request, String requestId) {
-		Map<String, List<String>> headers = new LinkedHashMap<>();
-		Enumeration<String> names = request.getHeaderNames();
-		while (names.hasMoreElements()) {
-			String name = HeaderNames.canonical(names.nextElement());
-			if (REMOVED_HEADERS.contains(name) || headers.containsKey(name)) {
-				continue;
-			}
-			List<String> values = new ArrayList<>(1);
-			Enumeration<String> all = request.getHeaders(name);
-			while (all.hasMoreElements()) {
-				values.add(all.nextElement());
-			}
-			headers.put(name, values);
-		}
+		Map<String, List<String>> headers = HeaderNames.of(request, REMOVED_HEADERS);
 		String clientIp = request.getRemoteAddr();
 		List<String> forwardedFor = headers.get(HeaderNames.FORWARDED_FOR);
 		headers.put(HeaderNames.FORWARDED_FOR,

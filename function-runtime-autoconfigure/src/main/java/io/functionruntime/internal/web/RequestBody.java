@@ -3,6 +3,7 @@ package io.functionruntime.internal.web;
 import java.io.IOException;
 import java.util.Arrays;
 import java.util.Locale;
+import java.util.function.Supplier;
 
 import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
@@ -26,7 +27,7 @@ final class RequestBody {
 
 	private final long limit;
 
-	private final RequestRejectedException tooLarge;
+	private final Supplier<RequestRejectedException> tooLarge;
 
 	private byte[] buffer = EMPTY;
 
@@ -38,15 +39,16 @@ final class RequestBody {
 	 * Starts the body of a request.
 	 * @param request the request
 	 * @param limit the most bytes accepted
-	 * @param tooLarge the refusal of a body over the limit, which names the limit
+	 * @param tooLarge makes the refusal of a body over the limit, which names the limit:
+	 * only then, so that a call within it builds no message
 	 * @throws RequestRejectedException when the declared length is over the limit
 	 */
-	RequestBody(HttpServletRequest request, long limit, RequestRejectedException tooLarge) {
+	RequestBody(HttpServletRequest request, long limit, Supplier<RequestRejectedException> tooLarge) {
 		this.declared = request.getContentLengthLong();
 		this.limit = limit;
 		this.tooLarge = tooLarge;
 		if (this.declared > limit) {
-			throw tooLarge;
+			throw tooLarge.get();
 		}
 		this.ended = this.declared == 0 || (this.declared < 0 && !isChunked(request));
 	}
@@ -117,7 +119,7 @@ final class RequestBody {
 		}
 		this.length += read;
 		if (this.length > this.limit) {
-			throw this.tooLarge;
+			throw this.tooLarge.get();
 		}
 		this.ended = this.length == this.declared;
 	}
