@@ -66,3 +66,8 @@ build_project() {
 	mkdir -p "$out"
 	mv "$build_log" "$out/build.log"
 }
+
+# The sample app as the benchmarks start it: without the queue server it starts inside
+# itself for its Message Queue demo (ElasticMQ, a Scala/Pekko server that no user's function
+# app carries) and without that demo's trigger; its API Gateway spec stays on.
+SAMPLE_ARGS="--sample.local-queue.enabled=false --sample.local-queue.url=http://127.0.0.1:9/000000000000 --function-runtime.triggers.message-queues[orders].enabled=false"

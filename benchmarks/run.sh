@@ -180,7 +180,7 @@ if grep -q '^<failure>' "$OUT/jmh.txt"; then
 fi
 
 # ---------------------------------------------------------------- 2. end to end
-FUNCTION_ARGS="--function-runtime.functions[main.handler].instances-limit=32 --function-runtime.functions[main.handler].requests-limit=64"
+FUNCTION_ARGS="$SAMPLE_ARGS --function-runtime.functions[main.handler].instances-limit=32 --function-runtime.functions[main.handler].requests-limit=64"
 # shellcheck disable=SC2206
 declare -A START_CMD=(
 	[baseline]="java $JVM_FLAGS -jar $BASELINE_JAR --server.port=${PORT[baseline]}"

@@ -46,7 +46,7 @@ BASELINE_JAR="benchmarks/target/benchmarks-0.1.0-SNAPSHOT-baseline.jar"
 declare -A MISSING=()
 declare -A START_CMD=(
 	[baseline]="java${JVM_FLAGS:+ $JVM_FLAGS} -jar $BASELINE_JAR --server.port=$PORT"
-	[plain]="java${JVM_FLAGS:+ $JVM_FLAGS} -jar $SAMPLE_JAR --server.port=$PORT"
+	[plain]="java${JVM_FLAGS:+ $JVM_FLAGS} -jar $SAMPLE_JAR --server.port=$PORT $SAMPLE_ARGS"
 	[framework]="java${JVM_FLAGS:+ $JVM_FLAGS} -jar $FRAMEWORK_INVOKER --classpath $FRAMEWORK_JAR --target io.functionruntime.bench.framework.MainHandlerFunction --port $PORT"
 )
 [[ -f "$FRAMEWORK_INVOKER" && -f "$FRAMEWORK_JAR" ]] || MISSING[framework]="not built ($FRAMEWORK_INVOKER, $FRAMEWORK_JAR)"
@@ -64,16 +64,16 @@ for v in "${VARIANTS[@]}"; do
 	esac
 	if ! command -v "$java_bin" >/dev/null; then MISSING[$v]="no JDK 25 at $java_bin (JAVA25)"; continue; fi
 	c1=1; [[ $v == *-c2 ]] && c1=0
-	jar=$SAMPLE_JAR; [[ $v == baseline-* ]] && jar=$BASELINE_JAR
+	jar=$SAMPLE_JAR args=$SAMPLE_ARGS; [[ $v == baseline-* ]] && jar=$BASELINE_JAR args=
 	dir="$OUT/$v"
 	log "$v: deploy/fast-start.sh --prepare (extract + training run)"
 	t0=$(date +%s%N)
-	JAVA=$java_bin JAVA_OPTS="$JVM_FLAGS" C1_ONLY=$c1 DIR="$dir" bash deploy/fast-start.sh --prepare "$jar" 2> "$OUT/$v-prepare.log" \
+	JAVA=$java_bin JAVA_OPTS="$JVM_FLAGS" C1_ONLY=$c1 DIR="$dir" TRAINING_ARGS="$args" bash deploy/fast-start.sh --prepare "$jar" 2> "$OUT/$v-prepare.log" \
 		|| { cat "$OUT/$v-prepare.log" >&2; die "$v: preparing the fast start failed"; }
 	t1=$(date +%s%N)
 	archive="$dir/app.jsa"; [[ -f "$dir/app.aot" ]] && archive="$dir/app.aot"
 	PREPARE_LINES+=("JAVA=$java_bin JAVA_OPTS='$JVM_FLAGS' C1_ONLY=$c1 DIR=$dir bash deploy/fast-start.sh --prepare $jar   # $(( (t1 - t0) / 1000000 )) ms, $(basename "$archive") $(( $(stat -c %s "$archive") / 1048576 )) MB")
-	START_CMD[$v]="$java_bin @$dir/jvm.args -jar $dir/$(basename "$jar") --server.port=$PORT"
+	START_CMD[$v]="$java_bin @$dir/jvm.args -jar $dir/$(basename "$jar") --server.port=$PORT${args:+ $args}"
 	log "  $(( (t1 - t0) / 1000000 )) ms; $(tr '\n' ' ' < "$dir/jvm.args")"
 done
 RUN_VARIANTS=()
