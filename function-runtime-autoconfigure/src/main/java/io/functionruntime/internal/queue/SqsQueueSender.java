@@ -4,21 +4,26 @@ import java.net.URI;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
  * Sends messages through the SQS API, with one client for each endpoint of the queues it
- * was created for.
+ * was created for, made at the first message to that endpoint: building an SDK client
+ * takes a good part of a second of a cold JVM, which a start should not pay for queues
+ * that may never get a message.
  */
 public class SqsQueueSender implements QueueSender {
 
-	private final Map<URI, SqsClient> clients = new LinkedHashMap<>();
+	private final Map<URI, QueueConnection> connections = new LinkedHashMap<>();
+
+	private final Map<URI, SqsClient> clients = new ConcurrentHashMap<>();
 
 	private final URI endpoint;
 
 	/**
-	 * Creates the clients of the queues.
+	 * Prepares the connections of the queues.
 	 * @param queueUrls every queue it may send to
 	 * @param connection the connection, whose endpoint, when {@code null}, is taken from
 	 * each queue URL
@@ -27,9 +32,8 @@ public class SqsQueueSender implements QueueSender {
 		this.endpoint = connection.endpoint();
 		for (String queueUrl : queueUrls) {
 			URI endpoint = endpointFor(queueUrl);
-			this.clients.computeIfAbsent(endpoint, (key) -> new QueueConnection(key, connection.region(),
-					connection.accessKeyId(), connection.secretAccessKey())
-				.newClient());
+			this.connections.computeIfAbsent(endpoint, (key) -> new QueueConnection(key, connection.region(),
+					connection.accessKeyId(), connection.secretAccessKey()));
 		}
 	}
 
@@ -39,11 +43,12 @@ public class SqsQueueSender implements QueueSender {
 
 	@Override
 	public void send(String queueUrl, String body) {
-		SqsClient client = this.clients.get(endpointFor(queueUrl));
-		if (client == null) {
+		URI endpoint = endpointFor(queueUrl);
+		QueueConnection connection = this.connections.get(endpoint);
+		if (connection == null) {
 			throw new IllegalArgumentException("No queue " + queueUrl + " was configured");
 		}
-		client.sendMessage((request) -> request.queueUrl(queueUrl).messageBody(body));
+		this.clients.computeIfAbsent(endpoint, (key) -> connection.newClient()).sendMessage((request) -> request.queueUrl(queueUrl).messageBody(body));
 	}
 
 	@Override
