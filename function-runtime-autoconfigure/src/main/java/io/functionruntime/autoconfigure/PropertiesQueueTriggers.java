@@ -8,7 +8,6 @@ import java.util.List;
 
 import io.functionruntime.autoconfigure.TriggerProperties.MessageQueue;
 import io.functionruntime.internal.queue.QueueConnection;
-import io.functionruntime.internal.registry.EventKind;
 import io.functionruntime.internal.registry.FunctionRegistry;
 import io.functionruntime.internal.trigger.QueueTrigger;
 import io.functionruntime.registry.FunctionDefinition;
@@ -43,20 +42,9 @@ final class PropertiesQueueTriggers {
 	private static QueueTrigger resolve(String name, MessageQueue queue, FunctionRegistry registry, String cloudId,
 			String folderId) {
 		String prefix = "function-runtime.triggers.message-queues[" + name + "].";
-		FunctionDefinition function = (queue.getFunction() != null && !queue.getFunction().isBlank())
-				? registry.find(queue.getFunction()) : null;
-		if (function == null) {
-			throw new FunctionDefinitionException("Message Queue trigger '" + name + "' calls function '"
-					+ queue.getFunction() + "', which does not exist; the handlers are "
-					+ registry.functions().keySet() + ".", "Set " + prefix + "function to the entry point or id of one of "
-							+ registry.functions().keySet() + ".");
-		}
-		if (function.adapter().eventKind() == EventKind.HTTP_EVENT) {
-			throw new FunctionDefinitionException("Message Queue trigger '" + name + "' calls '"
-					+ function.entryPoint() + "', whose handler takes an HttpEvent, which a queue's messages cannot "
-					+ "be bound to.", "Make the handler take Map<String, Object>, JsonNode, String or a POJO, or set "
-							+ prefix + "function to another function.");
-		}
+		FunctionDefinition function = TriggerFunctions.find("Message Queue trigger '" + name + "'",
+				queue.getFunction(), prefix, registry, "a queue's messages",
+				"Map<String, Object>, JsonNode, String or a POJO");
 		URI queueUrl = queueUrl(name, prefix, queue.getQueueUrl());
 		check(queue.getBatchSize() >= 1 && queue.getBatchSize() <= MAX_BATCH_SIZE, name, prefix + "batch-size",
 				"must be from 1 to 10, but is " + queue.getBatchSize());

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 
 import io.functionruntime.autoconfigure.TriggerProperties.Timer;
-import io.functionruntime.internal.registry.EventKind;
 import io.functionruntime.internal.registry.FunctionRegistry;
 import io.functionruntime.internal.trigger.TimerSchedule;
 import io.functionruntime.internal.trigger.TimerTrigger;
@@ -34,20 +33,8 @@ final class PropertiesTimerTriggers {
 	private static TimerTrigger resolve(String name, Timer timer, FunctionRegistry registry, String cloudId,
 			String folderId) {
 		String prefix = "function-runtime.triggers.timers[" + name + "].";
-		FunctionDefinition function = (timer.getFunction() != null && !timer.getFunction().isBlank())
-				? registry.find(timer.getFunction()) : null;
-		if (function == null) {
-			throw new FunctionDefinitionException("Timer trigger '" + name + "' calls function '" + timer.getFunction()
-					+ "', which does not exist; the handlers are " + registry.functions().keySet() + ".",
-					"Set " + prefix + "function to the entry point or id of one of " + registry.functions().keySet()
-							+ ".");
-		}
-		if (function.adapter().eventKind() == EventKind.HTTP_EVENT) {
-			throw new FunctionDefinitionException("Timer trigger '" + name + "' calls '" + function.entryPoint()
-					+ "', whose handler takes an HttpEvent, which a timer's event cannot be bound to.",
-					"Make the handler take TimerEvent, Map<String, Object>, JsonNode, String or a POJO, or set "
-							+ prefix + "function to another function.");
-		}
+		FunctionDefinition function = TriggerFunctions.find("Timer trigger '" + name + "'", timer.getFunction(),
+				prefix, registry, "a timer's event", "TimerEvent, Map<String, Object>, JsonNode, String or a POJO");
 		check(timer.getRetryAttempts() >= 0, name, prefix + "retry-attempts",
 				"must be 0 or more, but is " + timer.getRetryAttempts());
 		check(timer.getRetryInterval() != null && timer.getRetryInterval().toMillis() > 0, name,
