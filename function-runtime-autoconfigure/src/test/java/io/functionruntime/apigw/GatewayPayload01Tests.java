@@ -17,6 +17,7 @@ import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ActiveProfiles;
 
 import static io.functionruntime.http.TestHttp.json;
+import static io.functionruntime.http.TestHttp.okJson;
 import static io.functionruntime.http.TestHttp.text;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -34,17 +35,12 @@ class GatewayPayload01Tests {
 	@Autowired
 	TestHttp http;
 
-	private JsonNode event(HttpResponse<byte[]> response) {
-		assertThat(response.statusCode()).as(text(response)).isEqualTo(200);
-		return json(response);
-	}
-
 	@Test
 	void templateFillsEveryFieldOfTheEvent() {
 		HttpResponse<byte[]> response = this.http.send("GET", "/users/42?verbose=yes&verbose=no&other=1", null, null,
 				"X-Tenant", "acme", "Cookie", "session=abc; theme=dark", "Authorization", "Bearer token-1",
 				"User-Agent", "gateway-test");
-		JsonNode event = event(response);
+		JsonNode event = okJson(response);
 		assertThat(fieldNames(event)).containsExactly("httpMethod", "headers", "url", "params", "multiValueParams",
 				"pathParams", "multiValueHeaders", "queryStringParameters", "multiValueQueryStringParameters",
 				"requestContext", "body", "isBase64Encoded", "path");
@@ -91,7 +87,7 @@ class GatewayPayload01Tests {
 
 	@Test
 	void literalPathWinsOverParameterAndHasNoOperationContext() {
-		JsonNode event = event(this.http.get("/users/me"));
+		JsonNode event = okJson(this.http.get("/users/me"));
 		assertThat(event.get("path").asString()).isEqualTo("/users/me");
 		assertThat(event.get("url").asString()).isEqualTo("/users/me?");
 		assertThat(event.get("pathParams").isEmpty()).isTrue();
@@ -101,7 +97,7 @@ class GatewayPayload01Tests {
 
 	@Test
 	void greedyParameterTakesSeveralSegmentsDecoded() {
-		JsonNode event = event(this.http.get("/static/css/site%2Fmain.css"));
+		JsonNode event = okJson(this.http.get("/static/css/site%2Fmain.css"));
 		assertThat(event.get("path").asString()).isEqualTo("/static/{file+}");
 		assertThat(event.get("pathParams").get("file").asString()).isEqualTo("css/site/main.css");
 		assertThat(event.get("params").get("file").asString()).isEqualTo("css/site/main.css");
@@ -110,20 +106,20 @@ class GatewayPayload01Tests {
 
 	@Test
 	void greedyParameterTakesAnEmptyTail() {
-		JsonNode event = event(this.http.get("/static/"));
+		JsonNode event = okJson(this.http.get("/static/"));
 		assertThat(event.get("pathParams").toString()).isEqualTo("{\"file\":\"\"}");
 	}
 
 	@Test
 	void trailingSlashIsIgnoredByDefault() {
-		JsonNode event = event(this.http.get("/users/7/"));
+		JsonNode event = okJson(this.http.get("/users/7/"));
 		assertThat(event.get("pathParams").toString()).isEqualTo("{\"id\":\"7\"}");
 		assertThat(event.get("url").asString()).isEqualTo("/users/7/?");
 	}
 
 	@Test
 	void explicitMethodWinsOverAnyMethodOnTheSamePath() {
-		JsonNode event = event(this.http.postJson("/items", "{\"name\":\"pen\"}"));
+		JsonNode event = okJson(this.http.postJson("/items", "{\"name\":\"pen\"}"));
 		assertThat(event.get("httpMethod").asString()).isEqualTo("POST");
 		assertThat(event.get("body").asString()).isEqualTo("{\"name\":\"pen\"}");
 		assertThat(event.get("isBase64Encoded").asBoolean()).isFalse();
@@ -147,7 +143,7 @@ class GatewayPayload01Tests {
 	@Test
 	void formBodyReachesTheFunctionUnread() {
 		byte[] form = "a=1&b=%C3%A9".getBytes(StandardCharsets.UTF_8);
-		JsonNode event = event(this.http.send("PUT", "/form", "application/x-www-form-urlencoded", form));
+		JsonNode event = okJson(this.http.send("PUT", "/form", "application/x-www-form-urlencoded", form));
 		assertThat(event.get("isBase64Encoded").asBoolean()).isTrue();
 		assertThat(Base64.getDecoder().decode(event.get("body").asString())).isEqualTo(form);
 	}
@@ -221,7 +217,7 @@ class GatewayPayload01Tests {
 
 	@Test
 	void directCallKeepsItsRouteAndItsEvent() {
-		JsonNode event = event(this.http.send("GET", "/echo.event", null, null, "Authorization", "Bearer token-1"));
+		JsonNode event = okJson(this.http.send("GET", "/echo.event", null, null, "Authorization", "Bearer token-1"));
 		assertThat(event.get("path").asString()).isEmpty();
 		assertThat(event.get("url").asString()).isEmpty();
 		assertThat(event.get("headers").has("Authorization")).isFalse();

@@ -18,7 +18,7 @@ import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ActiveProfiles;
 
 import static io.functionruntime.http.TestHttp.json;
-import static io.functionruntime.http.TestHttp.text;
+import static io.functionruntime.http.TestHttp.okJson;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -35,16 +35,11 @@ class GatewayPayload10Tests {
 	@Autowired
 	TestHttp http;
 
-	private JsonNode event(HttpResponse<byte[]> response) {
-		assertThat(response.statusCode()).as(text(response)).isEqualTo(200);
-		return json(response);
-	}
-
 	@Test
 	void eventHasTheFieldsOfFormat10() {
 		HttpResponse<byte[]> response = this.http.send("PUT", "/v1/orders/o-7?dry=yes&other=1", "application/json",
 				"{\"qty\":2}".getBytes(StandardCharsets.UTF_8), "Authorization", "Bearer token-2");
-		JsonNode event = event(response);
+		JsonNode event = okJson(response);
 		assertThat(fieldNames(event)).containsExactly("httpMethod", "headers", "multiValueHeaders",
 				"queryStringParameters", "multiValueQueryStringParameters", "requestContext", "version", "resource",
 				"path", "pathParameters", "body", "isBase64Encoded", "parameters", "multiValueParameters",
@@ -68,7 +63,7 @@ class GatewayPayload10Tests {
 
 	@Test
 	void operationWithoutIdGetsAStableDigest() throws Exception {
-		JsonNode event = event(this.http.get("/v1/plain"));
+		JsonNode event = okJson(this.http.get("/v1/plain"));
 		String expected = HexFormat.of()
 			.formatHex(MessageDigest.getInstance("SHA-256").digest("GET /v1/plain".getBytes(StandardCharsets.UTF_8)));
 		assertThat(event.get("operationId").asString()).isEqualTo(expected).hasSize(64);
@@ -82,7 +77,7 @@ class GatewayPayload10Tests {
 		assertThat(this.http.get("/v1/plain/").statusCode()).isEqualTo(404);
 		assertThat(this.http.get("/v1/slash").statusCode()).isEqualTo(404);
 		assertThat(GatewayApplication.calls.get()).isEqualTo(calls);
-		assertThat(event(this.http.get("/v1/slash/")).get("resource").asString()).isEqualTo("/v1/slash/");
+		assertThat(okJson(this.http.get("/v1/slash/")).get("resource").asString()).isEqualTo("/v1/slash/");
 	}
 
 	@Test

@@ -81,6 +81,17 @@ public final class TestHttp {
 	}
 
 	/**
+	 * Asserts that a response is a 200, naming its body when it is not, and returns the
+	 * body as JSON.
+	 * @param response the response
+	 * @return the body
+	 */
+	public static JsonNode okJson(HttpResponse<byte[]> response) {
+		assertThat(response.statusCode()).as(text(response)).isEqualTo(200);
+		return json(response);
+	}
+
+	/**
 	 * Asserts that a response is the runtime's JSON error, and returns its body.
 	 * @param response the response
 	 * @param status the expected status
