@@ -152,7 +152,14 @@ public final class BackgroundLogWriter implements Executor, AutoCloseable {
 		writeWaitingLines();
 	}
 
+	/**
+	 * Writes every waiting line. With none it leaves the lock alone, so that the thread
+	 * waking up never makes a caller hand over a line it could have written at once.
+	 */
 	private void writeWaitingLines() {
+		if (this.lines.isEmpty()) {
+			return;
+		}
 		this.writeLock.lock();
 		try {
 			writeOldest(Integer.MAX_VALUE);
